@@ -1,0 +1,195 @@
+package org.aoiforecast.core.dataset;
+
+import java.util.Arrays;
+import java.util.List;
+import org.aoiforecast.core.TimeSeries;
+
+/**
+ * Per-column shift and scale ({@code z = (x - mean) / scale}) fitted on training rows, plus the
+ * same for each source's age input.
+ *
+ * <p>Column statistics are the mean and population standard deviation over the training part's
+ * rows; a constant column gets scale 1 (so it maps to 0 rather than dividing by zero). Age
+ * statistics are the mean and standard deviation of each source's age over the training samples;
+ * with a single age the scale is 1. Immutable; the arrays are copied in and out, so a model can
+ * store and restore it exactly.
+ */
+public final class Standardization {
+  private final List<String> columns;
+  private final double[] mean;
+  private final double[] scale;
+  private final double[] ageMean;
+  private final double[] ageScale;
+
+  /**
+   * Restores a standardisation from its parts (e.g. read from a saved model).
+   *
+   * @param columns column names
+   * @param mean per-column means, parallel to {@code columns}
+   * @param scale per-column positive scales
+   * @param ageMean per-source age means
+   * @param ageScale per-source positive age scales
+   */
+  public Standardization(List<String> columns, double[] mean, double[] scale, double[] ageMean, double[] ageScale) {
+    if (mean.length != columns.size() || scale.length != columns.size() || ageMean.length != ageScale.length) {
+      throw new IllegalArgumentException("standardisation parts have inconsistent lengths");
+    }
+    for (double s : scale) {
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new IllegalArgumentException("scales must be positive and finite, got " + Arrays.toString(scale));
+      }
+    }
+    for (double s : ageScale) {
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new IllegalArgumentException("age scales must be positive and finite, got " + Arrays.toString(ageScale));
+      }
+    }
+    this.columns = List.copyOf(columns);
+    this.mean = mean.clone();
+    this.scale = scale.clone();
+    this.ageMean = ageMean.clone();
+    this.ageScale = ageScale.clone();
+  }
+
+  /**
+   * Fits on the rows of a (training) data set's segment and on its samples' ages.
+   *
+   * @param train the training data set (not standardised)
+   * @return the fitted standardisation
+   */
+  public static Standardization fit(AgedDataset train) {
+    if (train.standardization().isPresent()) {
+      throw new IllegalArgumentException("fit on raw data: the data set is already standardised");
+    }
+    TimeSeries series = train.series();
+    int from = train.segmentStart();
+    int to = train.segmentEnd();
+    int columns = series.names().size();
+    double[] mean = new double[columns];
+    double[] scale = new double[columns];
+    for (int c = 0; c < columns; c++) {
+      double sum = 0;
+      for (int r = from; r < to; r++) {
+        sum += series.value(c, r);
+      }
+      double m = sum / (to - from);
+      double ss = 0;
+      for (int r = from; r < to; r++) {
+        double d = series.value(c, r) - m;
+        ss += d * d;
+      }
+      double sd = Math.sqrt(ss / (to - from));
+      mean[c] = m;
+      scale[c] = sd > 1e-12 * Math.max(1, Math.abs(m)) ? sd : 1.0;
+    }
+    int sources = train.sources().size();
+    double[] ageMean = new double[sources];
+    double[] ageScale = new double[sources];
+    double n = train.size();
+    for (int s = 0; s < sources; s++) {
+      double sum = 0;
+      for (int k = 0; k < train.ageVectorCount(); k++) {
+        sum += (double) train.countOf(k) * train.ageVector(k)[s];
+      }
+      double m = sum / n;
+      double ss = 0;
+      for (int k = 0; k < train.ageVectorCount(); k++) {
+        double d = train.ageVector(k)[s] - m;
+        ss += train.countOf(k) * d * d;
+      }
+      double sd = Math.sqrt(ss / n);
+      ageMean[s] = m;
+      ageScale[s] = sd > 1e-12 ? sd : 1.0;
+    }
+    return new Standardization(series.names(), mean, scale, ageMean, ageScale);
+  }
+
+  /**
+   * Standardises a series with the same columns (matched by name).
+   *
+   * @param series the raw series
+   * @return a standardised copy
+   */
+  public TimeSeries apply(TimeSeries series) {
+    double[] offset = new double[series.names().size()];
+    double[] s = new double[offset.length];
+    for (int c = 0; c < offset.length; c++) {
+      int i = index(series.names().get(c));
+      offset[c] = mean[i];
+      s[c] = scale[i];
+    }
+    return series.affine(offset, s);
+  }
+
+  private int index(String column) {
+    int i = columns.indexOf(column);
+    if (i < 0) {
+      throw new IllegalArgumentException("the standardisation was fitted without column '" + column
+          + "'; it knows " + columns);
+    }
+    return i;
+  }
+
+  /**
+   * @param column a column name
+   * @param value a raw value
+   * @return the standardised value
+   */
+  public double scale(String column, double value) {
+    int i = index(column);
+    return (value - mean[i]) / scale[i];
+  }
+
+  /**
+   * @param column a column name
+   * @param z a standardised value
+   * @return the raw value, in the column's units
+   */
+  public double unscale(String column, double z) {
+    int i = index(column);
+    return z * scale[i] + mean[i];
+  }
+
+  /**
+   * @param column a column name
+   * @return its scale (raw units per standardised unit): multiply a standardised squared error by
+   *     its square to get raw units squared
+   */
+  public double scaleOf(String column) {
+    return scale[index(column)];
+  }
+
+  /**
+   * @param source source index
+   * @param ageSteps an age in steps
+   * @return the standardised age input
+   */
+  public double scaleAge(int source, double ageSteps) {
+    return (ageSteps - ageMean[source]) / ageScale[source];
+  }
+
+  /** @return the column names */
+  public List<String> columns() {
+    return columns;
+  }
+
+  /** @return a copy of the column means */
+  public double[] means() {
+    return mean.clone();
+  }
+
+  /** @return a copy of the column scales */
+  public double[] scales() {
+    return scale.clone();
+  }
+
+  /** @return a copy of the per-source age means */
+  public double[] ageMeans() {
+    return ageMean.clone();
+  }
+
+  /** @return a copy of the per-source age scales */
+  public double[] ageScales() {
+    return ageScale.clone();
+  }
+}
