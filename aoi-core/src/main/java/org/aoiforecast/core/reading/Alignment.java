@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
  */
 public final class Alignment {
   private final long[] queryMillis;
-  private final int[] queryPositions;
+  private final int[] queryPositions; // null when every query row was kept
   private final List<SourceAlignment> sources;
 
   Alignment(long[] queryMillis, int[] queryPositions, List<SourceAlignment> sources) {
@@ -45,6 +45,13 @@ public final class Alignment {
 
   /** @return for each kept row, its position in the query array given to the aligner */
   public int[] queryPositions() {
+    if (queryPositions == null) {
+      int[] all = new int[queryMillis.length];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
     return queryPositions.clone();
   }
 

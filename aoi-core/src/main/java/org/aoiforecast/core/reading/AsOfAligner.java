@@ -65,64 +65,116 @@ public final class AsOfAligner {
    *     {@link MissingPolicy#ERROR}
    */
   public Alignment align(long[] queryMillis) {
-    for (int i = 1; i < queryMillis.length; i++) {
-      if (queryMillis[i] < queryMillis[i - 1]) {
-        throw new DataException("query " + i + " at " + Instant.ofEpochMilli(queryMillis[i]) + " precedes query "
-            + (i - 1) + " at " + Instant.ofEpochMilli(queryMillis[i - 1]) + "; query times must be sorted");
-      }
-    }
     int n = queryMillis.length;
-    int[][] freshest = new int[sources.size()][];
+    long[] times = queryMillis.clone();
+    // Optimistic single pass per source: index, age and window values at every query; incomplete
+    // windows are only flagged. Compaction (or the error) happens afterwards, and only if needed.
+    List<Pass> passes = new ArrayList<>(sources.size());
     boolean anyMissing = false;
     for (int s = 0; s < sources.size(); s++) {
-      freshest[s] = freshestArrived(sources.get(s), queryMillis);
-      anyMissing |= markIncompleteWindows(s, queryMillis, freshest[s]);
+      Pass pass = pass(sources.get(s), windows[s], times);
+      passes.add(pass);
+      anyMissing |= pass.missing > 0;
     }
-    int[] kept = null; // null = all rows kept
-    if (anyMissing) {
-      kept = keptRows(queryMillis, freshest);
-    }
-    int rows = kept == null ? n : kept.length;
-    long[] times = new long[rows];
-    if (kept == null) {
-      System.arraycopy(queryMillis, 0, times, 0, n);
-    } else {
-      for (int r = 0; r < rows; r++) {
-        times[r] = queryMillis[kept[r]];
-      }
-    }
+    int[] kept = anyMissing ? keptRows(times, passes) : null; // null = every row kept
+    long[] keptTimes = kept == null ? times : compact(times, kept);
     List<SourceAlignment> results = new ArrayList<>(sources.size());
     for (int s = 0; s < sources.size(); s++) {
-      results.add(gather(sources.get(s), windows[s], freshest[s], kept, times));
-    }
-    int[] positions = kept;
-    if (positions == null) {
-      positions = new int[n];
-      for (int i = 0; i < n; i++) {
-        positions[i] = i;
+      Pass p = passes.get(s);
+      ReadingSeries series = sources.get(s);
+      int u = windows[s];
+      int width = series.source().width();
+      double[][][] values = new double[width][u][];
+      for (int c = 0; c < width; c++) {
+        for (int lag = 0; lag < u; lag++) {
+          double[] v = p.values[c * u + lag];
+          values[c][lag] = kept == null ? v : compact(v, kept);
+        }
       }
+      results.add(new SourceAlignment(series.source(), u, kept == null ? p.index : compact(p.index, kept),
+          kept == null ? p.age : compact(p.age, kept), series.rawGenerated(), values));
     }
-    return new Alignment(times, positions, results);
+    return new Alignment(keptTimes, kept, results);
+  }
+
+  /** One source's optimistic pass: per query the freshest index (or a negative code), age and values. */
+  private static final class Pass {
+    int[] index;
+    long[] age;
+    double[][] values; // [column * u + lag][query]
+    int missing;
   }
 
   /**
-   * For each query, the index of the freshest reading arrived by then, or -1.
-   * The last reading with suffix-minimum arrival {@code <= t} is the freshest one arrived by t:
-   * reading i is overtaken-or-arrived iff some reading j >= i has arrived, i.e. suffixMin[i] <= t.
+   * The merge pass. The freshest reading arrived by t is the last one whose suffix-minimum arrival
+   * is {@code <= t}: reading i is superseded-or-arrived iff some reading j >= i has arrived, and the
+   * suffix minimum is non-decreasing, so one forward pointer serves all (sorted) queries.
+   * Negative index codes: -1 no reading yet, -2 too few readings, -3 a window reading not yet
+   * arrived, -4 a lost reading inside the window.
    */
-  private static int[] freshestArrived(ReadingSeries series, long[] query) {
+  private static Pass pass(ReadingSeries series, int u, long[] query) {
     long[] available = series.arrivalsInOrder() ? series.rawArrived() : suffixMinimum(series.rawArrived());
-    int n = available.length;
-    int[] out = new int[query.length];
+    long[] gen = series.rawGenerated();
+    boolean checkArrivals = u > 1 && !series.arrivalsInOrder();
+    long[] windowLatestArrival = checkArrivals ? slidingMaximum(series.rawArrived(), u) : null;
+    Duration period = series.source().period().orElse(null);
+    boolean[] gap = period != null && u > 1 ? gaps(gen, u, period.toMillis()) : null;
+    int width = series.source().width();
+    int m = query.length;
+    int readings = available.length;
+    Pass pass = new Pass();
+    int[] index = new int[m];
+    long[] age = new long[m];
+    double[][] dst = new double[width * u][m];
+    double[][] src = new double[width * u][];
+    int[] lagOf = new int[width * u];
+    for (int c = 0; c < width; c++) {
+      for (int lag = 0; lag < u; lag++) {
+        src[c * u + lag] = series.rawValues(c);
+        lagOf[c * u + lag] = lag;
+      }
+    }
+    int missing = 0;
     int p = 0;
-    for (int q = 0; q < query.length; q++) {
+    long previous = Long.MIN_VALUE;
+    for (int q = 0; q < m; q++) {
       long t = query[q];
-      while (p < n && available[p] <= t) {
+      if (t < previous) {
+        throw new DataException("query " + q + " at " + Instant.ofEpochMilli(t) + " precedes query " + (q - 1)
+            + " at " + Instant.ofEpochMilli(previous) + "; query times must be sorted");
+      }
+      previous = t;
+      while (p < readings && available[p] <= t) {
         p++;
       }
-      out[q] = p - 1;
+      int i = p - 1;
+      if (i < u - 1) {
+        index[q] = i < 0 ? -1 : -2;
+        missing++;
+        continue;
+      }
+      if ((checkArrivals && windowLatestArrival[i] > t) || (gap != null && gap[i])) {
+        index[q] = checkArrivals && windowLatestArrival[i] > t ? -3 : -4;
+        missing++;
+        continue;
+      }
+      index[q] = i;
+      age[q] = t - gen[i];
+      if (u == 1) {
+        for (int c = 0; c < width; c++) {
+          dst[c][q] = src[c][i];
+        }
+      } else {
+        for (int k = 0; k < dst.length; k++) {
+          dst[k][q] = src[k][i - lagOf[k]];
+        }
+      }
     }
-    return out;
+    pass.index = index;
+    pass.age = age;
+    pass.values = dst;
+    pass.missing = missing;
+    return pass;
   }
 
   private static long[] suffixMinimum(long[] a) {
@@ -133,38 +185,6 @@ public final class AsOfAligner {
       m[i] = min;
     }
     return m;
-  }
-
-  /**
-   * Replaces the freshest index by a negative code where the window is incomplete:
-   * -1 no reading yet, -2 too few readings, -3 a reading in the window not yet arrived, -4 lost reading.
-   *
-   * @return true when any query lacks a complete window
-   */
-  private boolean markIncompleteWindows(int s, long[] query, int[] freshest) {
-    ReadingSeries series = sources.get(s);
-    int u = windows[s];
-    boolean checkArrivals = u > 1 && !series.arrivalsInOrder();
-    Duration period = series.source().period().orElse(null);
-    long[] windowLatestArrival = checkArrivals ? slidingMaximum(series.rawArrived(), u) : null;
-    boolean[] gap = period != null && u > 1 ? gaps(series.rawGenerated(), u, period.toMillis()) : null;
-    boolean any = false;
-    for (int q = 0; q < query.length; q++) {
-      int i = freshest[q];
-      if (i < 0) {
-        any = true;
-      } else if (i < u - 1) {
-        freshest[q] = -2;
-        any = true;
-      } else if (checkArrivals && windowLatestArrival[i] > query[q]) {
-        freshest[q] = -3;
-        any = true;
-      } else if (gap != null && gap[i]) {
-        freshest[q] = -4;
-        any = true;
-      }
-    }
-    return any;
   }
 
   /** max of a[i-u+1 .. i] for each i >= u-1 (monotone deque). */
@@ -202,14 +222,14 @@ public final class AsOfAligner {
     return out;
   }
 
-  private int[] keptRows(long[] query, int[][] freshest) {
+  private int[] keptRows(long[] query, List<Pass> passes) {
     int n = query.length;
     int[] kept = new int[n];
     int rows = 0;
     for (int q = 0; q < n; q++) {
       boolean complete = true;
-      for (int s = 0; s < freshest.length && complete; s++) {
-        int code = freshest[s][q];
+      for (int s = 0; s < passes.size() && complete; s++) {
+        int code = passes.get(s).index[q];
         if (code < 0) {
           complete = false;
           if (policy == MissingPolicy.ERROR) {
@@ -224,6 +244,30 @@ public final class AsOfAligner {
     return java.util.Arrays.copyOf(kept, rows);
   }
 
+  private static long[] compact(long[] a, int[] kept) {
+    long[] out = new long[kept.length];
+    for (int r = 0; r < kept.length; r++) {
+      out[r] = a[kept[r]];
+    }
+    return out;
+  }
+
+  private static int[] compact(int[] a, int[] kept) {
+    int[] out = new int[kept.length];
+    for (int r = 0; r < kept.length; r++) {
+      out[r] = a[kept[r]];
+    }
+    return out;
+  }
+
+  private static double[] compact(double[] a, int[] kept) {
+    double[] out = new double[kept.length];
+    for (int r = 0; r < kept.length; r++) {
+      out[r] = a[kept[r]];
+    }
+    return out;
+  }
+
   private static DataException missing(ReadingSeries series, int u, long t, int q, int code) {
     String why = switch (code) {
       case -1 -> "no reading has arrived yet";
@@ -235,36 +279,6 @@ public final class AsOfAligner {
     return new DataException("source '" + series.source().name() + "' at query " + q + " ("
         + Instant.ofEpochMilli(t) + "): " + why
         + "; choose MissingPolicy.DROP_ROW to drop such query times");
-  }
-
-  private static SourceAlignment gather(ReadingSeries series, int u, int[] freshest, int[] kept, long[] times) {
-    int rows = times.length;
-    int[] index;
-    if (kept == null) {
-      index = freshest;
-    } else {
-      index = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        index[r] = freshest[kept[r]];
-      }
-    }
-    long[] gen = series.rawGenerated();
-    long[] age = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      age[r] = times[r] - gen[index[r]];
-    }
-    int width = series.source().width();
-    double[][][] values = new double[width][u][rows];
-    for (int c = 0; c < width; c++) {
-      double[] src = series.rawValues(c);
-      for (int lag = 0; lag < u; lag++) {
-        double[] dst = values[c][lag];
-        for (int r = 0; r < rows; r++) {
-          dst[r] = src[index[r] - lag];
-        }
-      }
-    }
-    return new SourceAlignment(series.source(), u, index, age, gen, values);
   }
 
   /** Builds an {@link AsOfAligner}. */

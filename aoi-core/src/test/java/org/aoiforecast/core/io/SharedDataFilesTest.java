@@ -2,14 +2,13 @@ package org.aoiforecast.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.Test;
  * folder is absent (a fresh clone).
  */
 class SharedDataFilesTest {
-  static Path shared(String relative) {
-    for (Path base : new Path[] {Path.of("../shared/data"), Path.of("../../shared/data")}) {
-      Path p = base.resolve(relative);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   private static TimeSeries tmy3(String file) {
-    Path p = shared("tmy3/" + file);
-    assumeTrue(p != null, "../shared/data is not present");
+    Path p = SharedData.require("tmy3/" + file);
     return TimeSeriesCsvReader.builder().skipLines(1)
         .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
         .columns("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").build().read(p);
@@ -66,8 +54,7 @@ class SharedDataFilesTest {
 
   @Test
   void pvwattsHourlyOutput() {
-    Path p = shared("pvwatts/pvwatts_8760_rackmount.csv");
-    assumeTrue(p != null, "../shared/data is not present");
+    Path p = SharedData.require("pvwatts/pvwatts_8760_rackmount.csv");
     TimeSeries s = TimeSeriesCsvReader.builder().skipLines(17).dateParts(null, "Month", "Day", "Hour", null)
         .year(1990).zone(ZoneOffset.ofHours(-7)).footer("Totals")
         .columns("AC System Output (W)", "Ambient Temperature (C)", "Wind Speed (m/s)").build().read(p);

@@ -1,0 +1,47 @@
+package org.aoiforecast.core.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the public data files that sit beside the project in {@code ../shared/data} (see its
+ * README). Tests that need them call {@link #require(String)}, which skips the test (a JUnit
+ * assumption) where the folder is absent, as in a user's fresh clone.
+ *
+ * <p>Shared with the other modules' tests through aoi-core's test jar.
+ */
+public final class SharedData {
+  private SharedData() {}
+
+  /**
+   * @param relative a path inside {@code shared/data}, e.g. {@code "tmy3/723170TYA.CSV"}
+   * @return the file, or null when it is not present
+   */
+  public static Path find(String relative) {
+    // Tests run in a module folder (one level below the project root) or at the root.
+    for (Path base : new Path[] {Path.of("../../shared/data"), Path.of("../shared/data")}) {
+      Path p = base.resolve(relative);
+      if (Files.isRegularFile(p)) {
+        return p.toAbsolutePath().normalize();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param relative a path inside {@code shared/data}
+   * @return the file; the calling test is skipped when it is not present
+   */
+  public static Path require(String relative) {
+    Path p = find(relative);
+    assumeTrue(p != null, "../shared/data/" + relative + " is not present (fresh clone): test skipped");
+    return p;
+  }
+
+  /** @return the Greensboro NC TMY3 file (hourly, 8760 rows) */
+  public static Path greensboroTmy3() {
+    return require("tmy3/723170TYA.CSV");
+  }
+}

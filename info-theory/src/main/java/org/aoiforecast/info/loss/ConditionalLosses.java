@@ -1,0 +1,129 @@
+package org.aoiforecast.info.loss;
+
+import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.estimators.TheilerWindow;
+
+/**
+ * Factories of {@link ConditionalLossEstimator}s, and the automatic choice used by the age-loss
+ * profile.
+ *
+ * <table>
+ *   <caption>Estimators of H_L(Y|X)</caption>
+ *   <tr><th>factory</th><th>loss</th><th>result</th><th>use when</th></tr>
+ *   <tr><td>{@link #linear(Loss)}</td><td>quadratic, log</td><td>upper bound (exact if Gaussian)</td>
+ *       <td>any width; fast baseline</td></tr>
+ *   <tr><td>{@link #knnRegression(int)}</td><td>quadratic</td><td>estimate</td>
+ *       <td>up to ~8 feature dimensions</td></tr>
+ *   <tr><td>{@link #ridgeCv(int)}</td><td>quadratic</td><td>upper bound</td>
+ *       <td>wide windows (many dimensions)</td></tr>
+ *   <tr><td>{@link #ksg(int)}</td><td>log</td><td>estimate</td><td>up to ~8 dimensions</td></tr>
+ *   <tr><td>{@link #knnMedian(int)}</td><td>absolute</td><td>estimate</td><td>up to ~8 dimensions</td></tr>
+ * </table>
+ */
+public final class ConditionalLosses {
+  /** Feature dimensions up to which {@link #auto} picks a nearest-neighbour estimator. */
+  public static final int NEIGHBOUR_DIMENSIONS = 8;
+
+  private ConditionalLosses() {}
+
+  /**
+   * @param loss quadratic or log
+   * @return the linear-Gaussian bound
+   */
+  public static ConditionalLossEstimator linear(Loss loss) {
+    return new LinearGaussianLoss(loss);
+  }
+
+  /**
+   * @param k neighbours (10 is a good default)
+   * @return leave-one-out k-NN regression, quadratic loss, no Theiler window, one thread
+   */
+  public static ConditionalLossEstimator knnRegression(int k) {
+    return knnRegression(k, TheilerWindow.none(), 1);
+  }
+
+  /**
+   * @param k neighbours
+   * @param theiler rows excluded around each sample (time series)
+   * @param threads threads
+   * @return leave-one-out k-NN regression, quadratic loss
+   */
+  public static ConditionalLossEstimator knnRegression(int k, TheilerWindow theiler, int threads) {
+    return new KnnLoss(Loss.QUADRATIC, k, theiler, threads);
+  }
+
+  /**
+   * @param k neighbours (an odd number, e.g. 9)
+   * @return leave-one-out k-NN median, absolute loss, no Theiler window, one thread
+   */
+  public static ConditionalLossEstimator knnMedian(int k) {
+    return knnMedian(k, TheilerWindow.none(), 1);
+  }
+
+  /**
+   * @param k neighbours
+   * @param theiler rows excluded around each sample
+   * @param threads threads
+   * @return leave-one-out k-NN median, absolute loss
+   */
+  public static ConditionalLossEstimator knnMedian(int k, TheilerWindow theiler, int threads) {
+    return new KnnLoss(Loss.ABSOLUTE, k, theiler, threads);
+  }
+
+  /**
+   * @param folds contiguous cross-validation folds (5 is a good default)
+   * @return cross-validated ridge regression, quadratic loss, no gap between folds
+   */
+  public static ConditionalLossEstimator ridgeCv(int folds) {
+    return ridgeCv(folds, TheilerWindow.none());
+  }
+
+  /**
+   * @param folds contiguous folds
+   * @param theiler rows left out on each side of a held-out fold
+   * @return cross-validated ridge regression, quadratic loss
+   */
+  public static ConditionalLossEstimator ridgeCv(int folds, TheilerWindow theiler) {
+    return new RidgeCvLoss(folds, theiler);
+  }
+
+  /**
+   * @param k neighbours (4 is the usual KSG choice)
+   * @return KSG conditional entropy, log loss, no Theiler window, one thread
+   */
+  public static ConditionalLossEstimator ksg(int k) {
+    return ksg(k, TheilerWindow.none(), 1);
+  }
+
+  /**
+   * @param k neighbours
+   * @param theiler rows excluded around each sample
+   * @param threads threads
+   * @return KSG conditional entropy, log loss
+   */
+  public static ConditionalLossEstimator ksg(int k, TheilerWindow theiler, int threads) {
+    return new KsgLogLoss(k, theiler, threads);
+  }
+
+  /**
+   * The automatic choice: a nearest-neighbour estimator (k-NN regression with k = 10, KSG with
+   * k = 4, k-NN median with k = 9) when the features have at most
+   * {@value #NEIGHBOUR_DIMENSIONS} dimensions; otherwise ridge regression with 5-fold
+   * cross-validation (quadratic), the Gaussian bound (log) or, for absolute loss, still the
+   * k-NN median (slower in high dimensions).
+   *
+   * @param loss the loss
+   * @param dimensions the number of feature columns
+   * @param theiler rows excluded around each sample
+   * @param threads threads per estimate
+   * @return the estimator
+   */
+  public static ConditionalLossEstimator auto(Loss loss, int dimensions, TheilerWindow theiler, int threads) {
+    boolean neighbours = dimensions <= NEIGHBOUR_DIMENSIONS;
+    return switch (loss) {
+      case QUADRATIC -> neighbours ? knnRegression(10, theiler, threads) : ridgeCv(5, theiler);
+      case LOG -> neighbours ? ksg(4, theiler, threads) : linear(Loss.LOG);
+      case ABSOLUTE -> knnMedian(9, theiler, threads);
+    };
+  }
+}
