@@ -1,5 +1,7 @@
 package org.aoiforecast.core.dataset;
 
+import java.time.Instant;
+import java.util.OptionalDouble;
 import org.aoiforecast.core.TimeSeries;
 
 /**
@@ -29,5 +31,16 @@ public interface KnownCovariate {
    */
   default boolean readsColumn() {
     return false;
+  }
+
+  /**
+   * The value at a time, for covariates computed from the time alone (live forecasts need no
+   * series for them).
+   *
+   * @param time the target time
+   * @return the value, or empty when the covariate needs data (a column)
+   */
+  default OptionalDouble valueAt(Instant time) {
+    return OptionalDouble.empty();
   }
 }

@@ -1,10 +1,13 @@
 package org.aoiforecast.core.dataset;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.aoiforecast.core.TimeSeries;
 
@@ -63,11 +66,67 @@ public final class KnownCovariates {
     return new ColumnCovariate(column);
   }
 
+  /**
+   * A text that {@link #parse(String)} turns back into the same covariate, for saving models:
+   * {@code "hour_sin@-05:00"}, {@code "doy_cos@Europe/Paris"}, {@code "column:clearsky"}.
+   *
+   * @param covariate a covariate made by this class
+   * @return its description, or empty for covariates of other origin (which cannot be saved)
+   */
+  public static Optional<String> describe(KnownCovariate covariate) {
+    if (covariate instanceof Cyclic c) {
+      return Optional.of(c.name() + "@" + c.zone().getId());
+    }
+    if (covariate instanceof ColumnCovariate c) {
+      return Optional.of("column:" + c.column());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Rebuilds a covariate from {@link #describe(KnownCovariate)}'s text.
+   *
+   * @param description the text
+   * @return the covariate
+   * @throws IllegalArgumentException when the text names no known covariate
+   */
+  public static KnownCovariate parse(String description) {
+    if (description.startsWith("column:")) {
+      return column(description.substring("column:".length()));
+    }
+    int at = description.indexOf('@');
+    if (at > 0) {
+      String name = description.substring(0, at);
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(description.substring(at + 1));
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("unknown zone in covariate '" + description + "'", e);
+      }
+      for (KnownCovariate c : calendar(zone)) {
+        if (c.name().equals(name)) {
+          return c;
+        }
+      }
+    }
+    throw new IllegalArgumentException("unknown covariate '" + description
+        + "'; expected hour_sin|hour_cos|doy_sin|doy_cos@ZONE or column:NAME");
+  }
+
   private record Cyclic(String name, ZoneId zone, ToDoubleFunction<ZonedDateTime> phase, boolean sine)
       implements KnownCovariate {
     @Override
     public double value(TimeSeries series, int row) {
-      ZonedDateTime t = Instant.ofEpochMilli(series.timeMillis(row)).atZone(zone);
+      return at(series.timeMillis(row));
+    }
+
+    @Override
+    public OptionalDouble valueAt(Instant time) {
+      return OptionalDouble.of(at(time.toEpochMilli()));
+    }
+
+    private double at(long millis) {
+      ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(zone);
       double angle = TWO_PI * phase.applyAsDouble(t);
       return sine ? Math.sin(angle) : Math.cos(angle);
     }

@@ -105,7 +105,8 @@ public final class Standardization {
   }
 
   /**
-   * Standardises a series with the same columns (matched by name).
+   * Standardises a series, matching columns by name. Columns the standardisation was not fitted
+   * on are copied unchanged (no model reads them).
    *
    * @param series the raw series
    * @return a standardised copy
@@ -114,9 +115,9 @@ public final class Standardization {
     double[] offset = new double[series.names().size()];
     double[] s = new double[offset.length];
     for (int c = 0; c < offset.length; c++) {
-      int i = index(series.names().get(c));
-      offset[c] = mean[i];
-      s[c] = scale[i];
+      int i = columns.indexOf(series.names().get(c));
+      offset[c] = i < 0 ? 0 : mean[i];
+      s[c] = i < 0 ? 1 : scale[i];
     }
     return series.affine(offset, s);
   }

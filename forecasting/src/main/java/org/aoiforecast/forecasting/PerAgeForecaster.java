@@ -1,0 +1,81 @@
+package org.aoiforecast.forecasting;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.forecasting.evaluation.Evaluation;
+import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.Trainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The classic recipe: one network per age vector, each trained only on the samples of its age
+ * and without an age input. It can forecast only at the ages it was trained on.
+ */
+public final class PerAgeForecaster implements Forecaster, Evaluation.NetworkCount {
+  private final ModelLayout layout;
+  private final Standardization standardization;
+  private final InputLayout input;
+  private final Map<List<Integer>, MultiLayerNetwork> networks;
+  private final double seconds;
+
+  PerAgeForecaster(ModelLayout layout, Standardization standardization, InputLayout input,
+      Map<List<Integer>, MultiLayerNetwork> networks, double seconds) {
+    this.layout = layout;
+    this.standardization = standardization;
+    this.input = input;
+    this.networks = Map.copyOf(networks);
+    this.seconds = seconds;
+  }
+
+  @Override
+  public String name() {
+    return Strategies.PER_AGE;
+  }
+
+  @Override
+  public int networks() {
+    return networks.size();
+  }
+
+  /** @return total training time of all networks, seconds */
+  public double trainSeconds() {
+    return seconds;
+  }
+
+  /** @return the model layout (without age input) */
+  public ModelLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public double[] predict(AgedDataset data) {
+    layout.requireCompatible(data);
+    AgedDataset view = data.withAgeInput(false).standardize(standardization);
+    double[] out = new double[view.size()];
+    for (int k = 0; k < view.ageVectorCount(); k++) {
+      int[] vector = view.ageVector(k);
+      MultiLayerNetwork net = networks.get(key(vector));
+      if (net == null) {
+        throw new IllegalArgumentException("no per-age network for ages " + Arrays.toString(vector)
+            + ": per-age networks only forecast at the ages they were trained on");
+      }
+      int from = view.firstRowOf(k);
+      int[] rows = new int[view.countOf(k)];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = from + i;
+      }
+      double[] z = Trainer.predict(net, input, view, rows);
+      for (int i = 0; i < rows.length; i++) {
+        out[rows[i]] = standardization.unscale(layout.target(), z[i]);
+      }
+    }
+    return out;
+  }
+
+  static List<Integer> key(int[] vector) {
+    return Arrays.stream(vector).boxed().toList();
+  }
+}

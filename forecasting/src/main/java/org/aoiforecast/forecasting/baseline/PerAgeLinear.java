@@ -1,0 +1,109 @@
+package org.aoiforecast.forecasting.baseline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.forecasting.Forecaster;
+import org.aoiforecast.forecasting.TrainingListener;
+import org.aoiforecast.forecasting.TrainingStrategy;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+
+/**
+ * Per-age linear regression: for each age vector, ordinary least squares (Commons Math, QR) of
+ * the standardised target on the standardised features of that age (the networks' inputs,
+ * without the age), with an intercept. Columns constant on the training part are left out.
+ */
+final class PerAgeLinear implements TrainingStrategy {
+  @Override
+  public String name() {
+    return Baselines.LINEAR;
+  }
+
+  @Override
+  public Forecaster fit(Splits splits, TrainingListener listener) {
+    Splits std = splits.standardized();
+    Standardization st = std.train().standardization().orElseThrow();
+    AgedDataset train = std.train().withAgeInput(false);
+    Map<List<Integer>, double[]> coefficients = new HashMap<>();
+    Map<List<Integer>, int[]> columns = new HashMap<>();
+    for (int k = 0; k < train.ageVectorCount(); k++) {
+      AgedDataset t = train.forAgeVector(k);
+      double[][] x = t.featureMatrix();
+      int[] keep = varying(x);
+      double[][] xs = new double[x.length][keep.length];
+      for (int i = 0; i < x.length; i++) {
+        for (int j = 0; j < keep.length; j++) {
+          xs[i][j] = x[i][keep[j]];
+        }
+      }
+      OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+      ols.newSampleData(t.targets(), xs);
+      try {
+        List<Integer> key = key(train.ageVector(k));
+        coefficients.put(key, ols.estimateRegressionParameters());
+        columns.put(key, keep);
+      } catch (SingularMatrixException e) {
+        throw new IllegalArgumentException("linear baseline: the features of ages " + key(train.ageVector(k))
+            + " are linearly dependent; remove redundant sources or covariates", e);
+      }
+    }
+    String target = train.target();
+    return new Forecaster() {
+      @Override
+      public String name() {
+        return Baselines.LINEAR;
+      }
+
+      @Override
+      public double[] predict(AgedDataset data) {
+        AgedDataset view = data.withAgeInput(false).standardize(st);
+        double[] out = new double[view.size()];
+        double[] f = new double[view.featureCount()];
+        for (int k = 0; k < view.ageVectorCount(); k++) {
+          List<Integer> key = key(view.ageVector(k));
+          double[] beta = coefficients.get(key);
+          if (beta == null) {
+            throw new IllegalArgumentException("the linear baseline was not fitted for ages " + key);
+          }
+          int[] keep = columns.get(key);
+          for (int r = view.firstRowOf(k); r < view.firstRowOf(k) + view.countOf(k); r++) {
+            view.features(r, f, 0);
+            double z = beta[0];
+            for (int j = 0; j < keep.length; j++) {
+              z += beta[j + 1] * f[keep[j]];
+            }
+            out[r] = st.unscale(target, z);
+          }
+        }
+        return out;
+      }
+    };
+  }
+
+  private static List<Integer> key(int[] v) {
+    List<Integer> out = new ArrayList<>();
+    for (int a : v) {
+      out.add(a);
+    }
+    return out;
+  }
+
+  private static int[] varying(double[][] x) {
+    List<Integer> keep = new ArrayList<>();
+    for (int c = 0; c < x[0].length; c++) {
+      double first = x[0][c];
+      for (double[] row : x) {
+        if (row[c] != first) {
+          keep.add(c);
+          break;
+        }
+      }
+    }
+    return keep.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

@@ -1,0 +1,135 @@
+package org.aoiforecast.forecasting.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Per-age train and test errors of several strategies on the same splits, with training times:
+ * a Tablesaw table in long format and versioned JSON (schema 1, documented in docs/json.md).
+ *
+ * @param target the target column
+ * @param window the window u
+ * @param horizon the horizon in steps
+ * @param ages the ages (steps), one per age vector
+ * @param strategies the results, in the order run
+ */
+public record EvaluationReport(String target, int window, int horizon, int[] ages, List<StrategyResult> strategies) {
+
+  /** The JSON schema version written by {@link #toJson}. */
+  public static final int SCHEMA = 1;
+
+  /** Copies. */
+  public EvaluationReport {
+    ages = ages.clone();
+    strategies = List.copyOf(strategies);
+  }
+
+  @Override
+  public int[] ages() {
+    return ages.clone();
+  }
+
+  /**
+   * @param name a strategy name
+   * @return its result
+   */
+  public StrategyResult strategy(String name) {
+    return strategies.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(
+        () -> new IllegalArgumentException("no strategy '" + name + "'; ran " + strategies.stream()
+            .map(StrategyResult::name).toList()));
+  }
+
+  /**
+   * One row per (strategy, age): {@code strategy, age, train_mse, test_mse, test_mae, test_rmse,
+   * train_seconds}.
+   *
+   * @return a new table
+   */
+  public Table toTable() {
+    StringColumn name = StringColumn.create("strategy");
+    IntColumn age = IntColumn.create("age");
+    DoubleColumn trainMse = DoubleColumn.create("train_mse");
+    DoubleColumn testMse = DoubleColumn.create("test_mse");
+    DoubleColumn testMae = DoubleColumn.create("test_mae");
+    DoubleColumn testRmse = DoubleColumn.create("test_rmse");
+    DoubleColumn seconds = DoubleColumn.create("train_seconds");
+    for (StrategyResult s : strategies) {
+      double[] tr = s.train().mse();
+      double[] te = s.test().mse();
+      double[] ma = s.test().mae();
+      double[] rm = s.test().rmse();
+      for (int i = 0; i < ages.length; i++) {
+        name.append(s.name());
+        age.append(ages[i]);
+        trainMse.append(tr[i]);
+        testMse.append(te[i]);
+        testMae.append(ma[i]);
+        testRmse.append(rm[i]);
+        seconds.append(s.trainSeconds());
+      }
+    }
+    return Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, seconds);
+  }
+
+  /**
+   * @param command the value of the {@code "command"} field (e.g. "train")
+   * @return the report as JSON
+   */
+  public ObjectNode toJson(String command) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("command", command);
+    root.put("target", target);
+    root.put("window", window);
+    root.put("horizon", horizon);
+    ArrayNode a = root.putArray("ages");
+    for (int x : ages) {
+      a.add(x);
+    }
+    ArrayNode list = root.putArray("strategies");
+    for (StrategyResult s : strategies) {
+      ObjectNode o = list.addObject();
+      o.put("name", s.name());
+      array(o.putArray("test_mse"), s.test().mse());
+      array(o.putArray("train_mse"), s.train().mse());
+      array(o.putArray("test_mae"), s.test().mae());
+      array(o.putArray("test_rmse"), s.test().rmse());
+      o.put("mean_test_mse", s.test().meanMse());
+      o.put("train_seconds", s.trainSeconds());
+      o.put("networks", s.networks());
+    }
+    return root;
+  }
+
+  /**
+   * Writes {@link #toJson} to a file, pretty-printed.
+   *
+   * @param file the file
+   * @param command the value of the {@code "command"} field
+   */
+  public void writeJson(Path file, String command) {
+    try {
+      Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(toJson(command)) + System.lineSeparator());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void array(ArrayNode a, double[] v) {
+    for (double x : v) {
+      a.add(x);
+    }
+  }
+}

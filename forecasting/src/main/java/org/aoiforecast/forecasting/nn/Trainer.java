@@ -1,0 +1,195 @@
+package org.aoiforecast.forecasting.nn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.forecasting.TrainingListener;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains one network with minibatches drawn from an aged data set view, early stopping on a
+ * validation set and keeping the best weights.
+ *
+ * <p>Minibatches are built from row indices of the view: for pooled training nothing is copied
+ * per age. An epoch takes {@code rowsPerEpoch} rows from a seeded permutation of all rows,
+ * continuing where the previous epoch stopped (so over several epochs every row is used) and
+ * reshuffling when the permutation is exhausted.
+ */
+public final class Trainer {
+  /** At most this many validation rows are scored per epoch (a fixed, seeded sample). */
+  static final int MAX_VALIDATION_ROWS = 20_000;
+
+  private Trainer() {}
+
+  /**
+   * The outcome of training one network.
+   *
+   * @param network the network with the best validation weights
+   * @param epochs epochs run
+   * @param bestEpoch the epoch whose weights were kept
+   * @param bestValidationLoss its validation loss
+   * @param samplesSeen training samples processed
+   * @param seconds wall time
+   */
+  public record Result(MultiLayerNetwork network, int epochs, int bestEpoch, double bestValidationLoss,
+      long samplesSeen, double seconds) {}
+
+  /**
+   * Where the strategy stands, for progress reports across several networks.
+   *
+   * @param strategy strategy name
+   * @param model index of this network
+   * @param models networks the strategy trains
+   * @param listener progress receiver
+   */
+  public record Context(String strategy, int model, int models, TrainingListener listener) {}
+
+  /**
+   * @param config hyper-parameters
+   * @param layout input layout
+   * @param train standardised training view
+   * @param rowsPerEpoch rows per epoch ({@code train.size()} for a full pass)
+   * @param validation standardised validation view, or null
+   * @param context progress context
+   * @return the trained network (best validation epoch) and statistics
+   * @throws TrainingException when the loss becomes NaN or infinite
+   */
+  public static Result train(NetworkConfig config, InputLayout layout, AgedDataset train, int rowsPerEpoch,
+      AgedDataset validation, Context context) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("the training set is empty");
+    }
+    long started = System.nanoTime();
+    MultiLayerNetwork net = Networks.build(config, layout);
+    SplittableRandom random = new SplittableRandom(config.seed());
+    int[] order = permutation(train.size(), random);
+    int cursor = 0;
+    int[] validationRows = validation == null ? null : sampleRows(validation.size(), random);
+    double[] scratch = new double[train.featureCount()];
+    int batch = config.batchSize();
+    int[] epochRows = new int[rowsPerEpoch];
+    INDArray best = null;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    int sinceBest = 0;
+    long seen = 0;
+    int epoch = 0;
+    while (epoch < config.maxEpochs()) {
+      epoch++;
+      long epochStart = System.nanoTime();
+      for (int i = 0; i < rowsPerEpoch; i++) {
+        if (cursor == order.length) {
+          order = permutation(train.size(), random);
+          cursor = 0;
+        }
+        epochRows[i] = order[cursor++];
+      }
+      double lossSum = 0;
+      for (int from = 0; from < rowsPerEpoch; from += batch) {
+        int count = Math.min(batch, rowsPerEpoch - from);
+        net.fit(new DataSet(layout.features(train, epochRows, from, count, scratch),
+            InputLayout.labels(train, epochRows, from, count)));
+        lossSum += net.score() * count;
+      }
+      seen += rowsPerEpoch;
+      double trainLoss = lossSum / rowsPerEpoch;
+      if (!Double.isFinite(trainLoss)) {
+        throw new TrainingException(epoch, context.strategy() + (context.models() > 1 ? " network "
+            + (context.model() + 1) + " of " + context.models() : "") + ": the training loss became " + trainLoss
+            + " at epoch " + epoch + "; lower the learning rate (now " + config.learningRate()
+            + ") or check the inputs for extreme values");
+      }
+      double validationLoss = validation == null ? trainLoss : mse(net, layout, validation, validationRows);
+      if (validationLoss < bestLoss) {
+        bestLoss = validationLoss;
+        bestEpoch = epoch;
+        best = net.params().dup();
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+      }
+      double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+      int epochsLeft = config.maxEpochs() - epoch + (context.models() - context.model() - 1) * config.maxEpochs();
+      context.listener().onEpoch(new TrainingListener.EpochProgress(context.strategy(), context.model(),
+          context.models(), epoch, config.maxEpochs(), trainLoss, validation == null ? Double.NaN : validationLoss,
+          rowsPerEpoch / epochSeconds, epochsLeft * epochSeconds));
+      if (sinceBest >= config.patience()) {
+        break;
+      }
+    }
+    if (best != null) {
+      net.setParams(best);
+    }
+    return new Result(net, epoch, bestEpoch, bestLoss, seen, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Network outputs for rows of a data set, in batches.
+   *
+   * @param net the network
+   * @param layout its input layout
+   * @param data standardised data set
+   * @param rows the rows
+   * @return one output per row (standardised target units)
+   */
+  public static double[] predict(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    double[] out = new double[rows.length];
+    double[] scratch = new double[data.featureCount()];
+    int batch = 4096;
+    for (int from = 0; from < rows.length; from += batch) {
+      int count = Math.min(batch, rows.length - from);
+      INDArray y = net.output(layout.features(data, rows, from, count, scratch), false);
+      for (int i = 0; i < count; i++) {
+        out[from + i] = y.getDouble(i, 0);
+      }
+    }
+    return out;
+  }
+
+  private static double mse(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    double[] p = predict(net, layout, data, rows);
+    double s = 0;
+    for (int i = 0; i < rows.length; i++) {
+      double e = p[i] - data.target(rows[i]);
+      s += e * e;
+    }
+    return s / rows.length;
+  }
+
+  /** All rows, or a fixed seeded sample of {@value #MAX_VALIDATION_ROWS} of them. */
+  private static int[] sampleRows(int n, SplittableRandom random) {
+    int[] p = permutation(n, random);
+    if (n <= MAX_VALIDATION_ROWS) {
+      return p;
+    }
+    int[] s = Arrays.copyOf(p, MAX_VALIDATION_ROWS);
+    Arrays.sort(s);
+    return s;
+  }
+
+  static int[] permutation(int n, SplittableRandom random) {
+    int[] p = allRows(n);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  /**
+   * @param n a size
+   * @return {@code 0..n-1}
+   */
+  public static int[] allRows(int n) {
+    int[] r = new int[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = i;
+    }
+    return r;
+  }
+}

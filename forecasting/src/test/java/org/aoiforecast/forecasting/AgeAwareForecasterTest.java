@@ -1,0 +1,200 @@
+package org.aoiforecast.forecasting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.ChronologicalSplit;
+import org.aoiforecast.core.dataset.KnownCovariates;
+import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.forecasting.evaluation.AgeMetrics;
+import org.aoiforecast.forecasting.nn.TrainingException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training mechanics, persistence, live forecasts and bad input, on a small synthetic series. */
+class AgeAwareForecasterTest {
+  private static final NetworkConfig FAST = NetworkConfig.builder().hidden(16).maxEpochs(8).patience(3).build();
+  private static Splits splits;
+  private static AgeAwareForecaster model;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void train() {
+    TimeSeries s = new SyntheticProcess(0.8, 0).sample(3000, 1);
+    splits = AgedDataset.builder(s).target("x").sources("x").window(3).ages(AgeSet.of(1, 2, 4))
+        .covariates(KnownCovariates.hourOfDay(ZoneOffset.UTC)).build().split(ChronologicalSplit.defaults());
+    model = AgeAwareForecaster.fit(splits, FAST, true, TrainingListener.NONE);
+  }
+
+  @Test
+  void sameSeedGivesTheSameWeights() {
+    AgeAwareForecaster again = AgeAwareForecaster.fit(splits, FAST, true, TrainingListener.NONE);
+    assertEquals(model.network().params(), again.network().params());
+    AgeAwareForecaster other = AgeAwareForecaster.fit(splits, FAST.toBuilder().seed(7).build(), true,
+        TrainingListener.NONE);
+    assertTrue(!model.network().params().equals(other.network().params()));
+  }
+
+  @Test
+  void reportsProgressEveryEpoch() {
+    List<TrainingListener.EpochProgress> seen = new ArrayList<>();
+    AgeAwareForecaster.fit(splits, FAST, false, seen::add);
+    assertTrue(seen.size() >= 1 && seen.size() <= FAST.maxEpochs());
+    TrainingListener.EpochProgress first = seen.get(0);
+    assertEquals(1, first.epoch());
+    assertEquals(Strategies.POOLED_WITHOUT_AGE, first.strategy());
+    assertTrue(first.samplesPerSecond() > 0 && Double.isFinite(first.trainLoss())
+        && Double.isFinite(first.validationLoss()) && first.etaSeconds() >= 0);
+  }
+
+  @Test
+  void saveLoadPredictGivesIdenticalOutputs() {
+    Path file = dir.resolve("m.aoi");
+    model.save(file);
+    AgeAwareForecaster back = AgeAwareForecaster.load(file);
+    assertArrayEquals(model.predict(splits.test()), back.predict(splits.test()), 0.0);
+    assertEquals(model.layout(), back.layout());
+    assertEquals(model.config(), back.config());
+  }
+
+  @Test
+  void refusesTruncatedForeignAndInconsistentModelFiles() throws IOException {
+    Path file = dir.resolve("m.aoi");
+    model.save(file);
+    byte[] bytes = Files.readAllBytes(file);
+    Path truncated = dir.resolve("truncated.aoi");
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+    IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(truncated));
+    assertTrue(t.getMessage().contains("truncated"), t.getMessage());
+    Path text = dir.resolve("text.aoi");
+    Files.writeString(text, "not a model");
+    assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(text));
+    assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(dir.resolve("missing.aoi")));
+
+    Path otherVersion = rewriteMeta(file, "\"format\" : 1", "\"format\" : 99");
+    IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
+        () -> AgeAwareForecaster.load(otherVersion));
+    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads format 1"), v.getMessage());
+
+    Path otherLayout = rewriteMeta(file, "\"window\" : 3", "\"window\" : 5");
+    IllegalArgumentException l = assertThrows(IllegalArgumentException.class,
+        () -> AgeAwareForecaster.load(otherLayout));
+    assertTrue(l.getMessage().contains("inputs"), l.getMessage());
+  }
+
+  /** Copies a model file, replacing text in its JSON entry. */
+  private Path rewriteMeta(Path file, String from, String to) throws IOException {
+    Path out = dir.resolve("edited-" + Math.abs(to.hashCode()) + ".aoi");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().endsWith(".json")) {
+          String json = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+          assertTrue(json.contains(from), json);
+          data = json.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void liveForecastMatchesTheDataSetPrediction() {
+    AgedDataset test = splits.test();
+    double[] predicted = model.predict(test);
+    int row = test.firstRowOf(1) + 17; // an age-2 sample
+    int t = test.anchorRow(row);
+    TimeSeries s = test.series();
+    int age = test.age(row, 0);
+    double[] window = {s.value(0, t - age), s.value(0, t - age - 1), s.value(0, t - age - 2)};
+    double live = model.forecast(ForecastRequest.at(s.time(t)).source("x", Duration.ofHours(age), window).build());
+    assertEquals(predicted[row], live, 1e-5);
+    // an age between training ages is interpolated
+    double between = model.forecast(ForecastRequest.at(s.time(t)).source("x", Duration.ofHours(3), window).build());
+    assertTrue(Double.isFinite(between));
+  }
+
+  @Test
+  void liveRequestsAreChecked() {
+    var at = splits.test().series().time(100);
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> model.forecast(ForecastRequest.at(at).build()));
+    assertTrue(missing.getMessage().contains("missing source 'x'"), missing.getMessage());
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> model.forecast(
+        ForecastRequest.at(at).source("x", Duration.ofHours(1), 1, 2, 3).source("y", Duration.ZERO, 1, 2, 3).build()));
+    assertTrue(unknown.getMessage().contains("unknown source 'y'"), unknown.getMessage());
+    IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
+        () -> model.forecast(ForecastRequest.at(at).source("x", Duration.ofHours(1), 1, 2).build()));
+    assertTrue(window.getMessage().contains("window is 3"), window.getMessage());
+    IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
+        () -> model.forecast(ForecastRequest.at(at).source("x", Duration.ofHours(9), 1, 2, 3).build()));
+    assertTrue(old.getMessage().contains("extrapolate"), old.getMessage());
+    assertTrue(Double.isFinite(model.withExtrapolation(true)
+        .forecast(ForecastRequest.at(at).source("x", Duration.ofHours(9), 1, 2, 3).build())));
+    assertThrows(IllegalArgumentException.class,
+        () -> ForecastRequest.at(at).source("x", Duration.ofHours(-1), 1, 2, 3));
+  }
+
+  @Test
+  void evaluationIsPerAgeInTargetUnits() {
+    AgeMetrics m = model.evaluate(splits.test());
+    assertArrayEquals(new int[] {1, 2, 4}, m.ages());
+    double[] mse = m.mse();
+    assertTrue(mse[0] < mse[2], "older features forecast worse on an AR(1): " + Arrays.toString(mse));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Math.sqrt(mse[i]), m.rmse()[i], 1e-12);
+      assertTrue(m.mae()[i] <= m.rmse()[i] + 1e-12);
+    }
+  }
+
+  @Test
+  void dataOfAnotherLayoutIsRefused() {
+    TimeSeries s = splits.test().series();
+    AgedDataset other = AgedDataset.builder(s).target("x").sources("x").window(2).ages(AgeSet.of(1, 2, 4)).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(other));
+    assertTrue(e.getMessage().contains("window 2 (model: 3)"), e.getMessage());
+  }
+
+  @Test
+  void divergingTrainingStopsNamingTheEpoch() {
+    NetworkConfig wild = FAST.toBuilder().learningRate(1e12).build();
+    TrainingException e = assertThrows(TrainingException.class,
+        () -> AgeAwareForecaster.fit(splits, wild, true, TrainingListener.NONE));
+    assertTrue(e.getMessage().contains("at epoch " + e.epoch()), e.getMessage());
+  }
+
+  @Test
+  void dataTheNetworkCannotUseAreRefused() {
+    TimeSeries shortSeries = new SyntheticProcess(0.8, 0).sample(40, 2);
+    DataException e = assertThrows(DataException.class, () -> AgedDataset.builder(shortSeries).target("x")
+        .sources("x").window(3).ages(AgeSet.range(1, 48)).build());
+    assertTrue(e.getMessage().contains("need at least"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder().batchSize(0).build());
+    assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder().hidden().build());
+  }
+}
