@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
@@ -250,8 +251,14 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
       }
     }
     if (layout.ageInput()) {
+      AgeEncoding encoding = AgeEncoding.parse(layout.ageEncoding());
+      int width = encoding.width();
       for (int s = 0; s < ages.length; s++) {
-        f[p++] = standardization.scaleAge(s, ages[s]);
+        encoding.encode(ages[s], f, p);
+        for (int e = 0; e < width; e++) {
+          f[p + e] = standardization.scaleAge(s * width + e, f[p + e]);
+        }
+        p += width;
       }
     }
     INDArray x = input.single(f);

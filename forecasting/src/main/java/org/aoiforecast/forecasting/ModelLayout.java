@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
@@ -25,12 +26,13 @@ import org.aoiforecast.core.reading.Source;
  *     null entries for covariates that cannot be described
  * @param covariateNames the covariates' names
  * @param ageInput whether ages are inputs
+ * @param ageEncoding how ages become inputs ({@link AgeEncoding#describe()})
  * @param ageVectors the training age vectors (one age per source, in steps)
  * @param featureNames the input feature names, in order
  */
 public record ModelLayout(String target, Duration step, int window, int horizon, List<Source> sources,
-    List<String> covariates, List<String> covariateNames, boolean ageInput, List<int[]> ageVectors,
-    List<String> featureNames) {
+    List<String> covariates, List<String> covariateNames, boolean ageInput, String ageEncoding,
+    List<int[]> ageVectors, List<String> featureNames) {
 
   /** Copies the lists. */
   public ModelLayout {
@@ -43,7 +45,8 @@ public record ModelLayout(String target, Duration step, int window, int horizon,
     ageVectors = java.util.Collections.unmodifiableList(copy);
     featureNames = List.copyOf(featureNames);
     int values = sources.stream().mapToInt(Source::width).sum();
-    int expected = values * window + covariateNames.size() + (ageInput ? sources.size() : 0);
+    int ageWidth = AgeEncoding.parse(ageEncoding).width();
+    int expected = values * window + covariateNames.size() + (ageInput ? sources.size() * ageWidth : 0);
     if (featureNames.size() != expected || covariates.size() != covariateNames.size()) {
       throw new IllegalArgumentException("inconsistent feature layout: " + sources.size() + " source(s) with " + values
           + " column(s), window " + window + ", " + covariateNames.size() + " covariate(s)"
@@ -72,7 +75,7 @@ public record ModelLayout(String target, Duration step, int window, int horizon,
       vectors.add(view.ageVector(k));
     }
     return new ModelLayout(view.target(), view.series().step(), view.window(), view.horizon(), view.sources(),
-        descriptions, names, ageInput, vectors, view.featureNames());
+        descriptions, names, ageInput, view.ageEncoding().describe(), vectors, view.featureNames());
   }
 
   /**
@@ -102,6 +105,9 @@ public record ModelLayout(String target, Duration step, int window, int horizon,
     List<String> names = data.covariates().stream().map(KnownCovariate::name).toList();
     if (!names.equals(covariateNames)) {
       problems.add("covariates " + names + " (model: " + covariateNames + ")");
+    }
+    if (ageInput && !data.ageEncoding().describe().equals(ageEncoding)) {
+      problems.add("age encoding " + data.ageEncoding() + " (model: " + ageEncoding + ")");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("the data do not match the model's inputs: " + String.join("; ", problems));
@@ -152,7 +158,7 @@ public record ModelLayout(String target, Duration step, int window, int horizon,
     }
     return m.target.equals(target) && m.step.equals(step) && m.window == window && m.horizon == horizon
         && m.sources.equals(sources) && m.covariates.equals(covariates) && m.covariateNames.equals(covariateNames)
-        && m.ageInput == ageInput && m.featureNames.equals(featureNames);
+        && m.ageInput == ageInput && m.ageEncoding.equals(ageEncoding) && m.featureNames.equals(featureNames);
   }
 
   @Override

@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * <p>Defaults, chosen on the solar data (hourly GHI with weather sources, u = 6): an MLP with two
  * hidden layers of 64 ReLU units, Adam with learning rate 1e-3, L2 1e-5, minibatches of 256, at
- * most 60 epochs with early stopping after 8 epochs without improvement of the validation loss,
- * seed 42. For pooled training one epoch draws {@code 2 ×} (samples of one age) rows at random
- * from the pooled view, so one pooled network costs about two per-age networks; see
- * {@link Builder#pooledEpochFactor}.
+ * most 60 epochs with early stopping after 8 epochs without improvement of the validation loss;
+ * the learning rate is multiplied by 0.3 after every {@code max(1, patience / 3)} epochs without
+ * improvement (a plateau schedule: large steps first, fine ones at the end); seed 42. For pooled training one epoch draws {@code 8 ×} (samples of one age) rows at random
+ * from the pooled view; see {@link Builder#pooledEpochFactor}.
  *
  * @param architecture MLP or LSTM
  * @param hidden hidden layer widths (MLP: one per layer; LSTM: the first entry is the state size)
@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param maxEpochs epoch limit
  * @param patience epochs without validation improvement before stopping
  * @param pooledEpochFactor rows per pooled epoch, in units of one age's training rows
+ * @param plateauDecay learning-rate factor applied on a validation plateau (1 = constant rate)
  * @param seed seed of weights and minibatch order
  */
 public record NetworkConfig(Architecture architecture, int[] hidden, double learningRate, double l2, int batchSize,
-    int maxEpochs, int patience, double pooledEpochFactor, long seed) {
+    int maxEpochs, int patience, double pooledEpochFactor, double plateauDecay, long seed) {
 
   /** Validates and copies. */
   public NetworkConfig {
@@ -35,10 +36,10 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
       throw new IllegalArgumentException("hidden layer widths must be positive, got " + Arrays.toString(hidden));
     }
     if (!(learningRate > 0) || !(l2 >= 0) || batchSize < 1 || maxEpochs < 1 || patience < 1
-        || !(pooledEpochFactor > 0)) {
+        || !(pooledEpochFactor > 0) || !(plateauDecay > 0 && plateauDecay <= 1)) {
       throw new IllegalArgumentException("invalid training settings: learning rate " + learningRate + ", l2 " + l2
           + ", batch " + batchSize + ", epochs " + maxEpochs + ", patience " + patience + ", pooled epoch factor "
-          + pooledEpochFactor);
+          + pooledEpochFactor + ", plateau decay " + plateauDecay);
     }
   }
 
@@ -63,6 +64,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     b.maxEpochs = maxEpochs;
     b.patience = patience;
     b.pooledEpochFactor = pooledEpochFactor;
+    b.plateauDecay = plateauDecay;
     b.seed = seed;
     return b;
   }
@@ -76,19 +78,21 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
   public boolean equals(Object o) {
     return o instanceof NetworkConfig c && c.architecture == architecture && Arrays.equals(c.hidden, hidden)
         && c.learningRate == learningRate && c.l2 == l2 && c.batchSize == batchSize && c.maxEpochs == maxEpochs
-        && c.patience == patience && c.pooledEpochFactor == pooledEpochFactor && c.seed == seed;
+        && c.patience == patience && c.pooledEpochFactor == pooledEpochFactor && c.plateauDecay == plateauDecay
+        && c.seed == seed;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(architecture, Arrays.hashCode(hidden), learningRate, l2, batchSize, maxEpochs, patience,
-        pooledEpochFactor, seed);
+        pooledEpochFactor, plateauDecay, seed);
   }
 
   @Override
   public String toString() {
     return architecture + Arrays.toString(hidden) + " lr=" + learningRate + " l2=" + l2 + " batch=" + batchSize
-        + " epochs<=" + maxEpochs + " patience=" + patience + " pooled-epoch=" + pooledEpochFactor + "x seed=" + seed;
+        + " epochs<=" + maxEpochs + " patience=" + patience + " pooled-epoch=" + pooledEpochFactor + "x plateau-decay="
+        + plateauDecay + " seed=" + seed;
   }
 
   /** Builds a {@link NetworkConfig}. */
@@ -100,7 +104,8 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     private int batchSize = 256;
     private int maxEpochs = 60;
     private int patience = 8;
-    private double pooledEpochFactor = 2;
+    private double pooledEpochFactor = 8;
+    private double plateauDecay = 0.3;
     private long seed = 42;
 
     private Builder() {}
@@ -170,14 +175,26 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
 
     /**
      * Rows drawn per pooled epoch, as a multiple of one age's training rows. With {@code K}
-     * ages, a factor of {@code K} would show every pooled row once per epoch; the default 2 keeps
-     * one pooled network's cost near two per-age networks while each minibatch mixes all ages.
+     * ages, a factor of {@code K} would show every pooled row once per epoch. The default 8 was
+     * measured on the solar data (48 ages): smaller factors stop early before the network has
+     * learnt the young ages, larger ones cost time without lowering the test loss (see
+     * docs/benchmarks.md). Every minibatch mixes all ages.
      *
      * @param factor a positive factor
      * @return this builder
      */
     public Builder pooledEpochFactor(double factor) {
       this.pooledEpochFactor = factor;
+      return this;
+    }
+
+    /**
+     * @param factor learning-rate factor applied after every {@code max(1, patience / 3)} epochs
+     *     without validation improvement, in (0, 1]; 1 keeps the rate constant
+     * @return this builder
+     */
+    public Builder plateauDecay(double factor) {
+      this.plateauDecay = factor;
       return this;
     }
 
@@ -193,7 +210,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     /** @return the configuration */
     public NetworkConfig build() {
       return new NetworkConfig(architecture, hidden, learningRate, l2, batchSize, maxEpochs, patience,
-          pooledEpochFactor, seed);
+          pooledEpochFactor, plateauDecay, seed);
     }
   }
 }

@@ -31,8 +31,8 @@ import tech.tablesaw.api.Table;
  *   <li>for each source, for each of its columns, the window {@code x[t-Δ_s], x[t-Δ_s-1], ...,
  *       x[t-Δ_s-u+1]} (freshest first; named {@code source.column}, {@code source.column[-1]}, ...);
  *   <li>the known covariates at the target row {@code t+h} (age 0);
- *   <li>when the age input is on, one column per source with its age ({@code age:source}), in
- *       steps, or standardised when the data set is.
+ *   <li>when the age input is on, each source's age as encoded by the {@link AgeEncoding}
+ *       (by default the age in steps, {@code age:source}), standardised when the data set is.
  * </ol>
  * The target is the target column at row {@code t+h}.
  *
@@ -56,6 +56,7 @@ public final class AgedDataset {
   private final int[][] ageVectors;
   private final List<KnownCovariate> covariates;
   private final boolean ageInput;
+  private final AgeEncoding ageEncoding;
   private final boolean commonTargets;
   private final int segmentStart;
   private final int segmentEnd;
@@ -84,6 +85,7 @@ public final class AgedDataset {
     this.ageVectors = b.ageVectors.toArray(new int[0][]);
     this.covariates = List.copyOf(b.covariates);
     this.ageInput = b.ageInput != null ? b.ageInput : ageVectors.length > 1;
+    this.ageEncoding = b.ageEncoding;
     this.commonTargets = b.commonTargets;
     this.segmentStart = segmentStart;
     this.segmentEnd = segmentEnd;
@@ -143,7 +145,7 @@ public final class AgedDataset {
     }
     if (ageInput) {
       for (Source s : sources) {
-        names.add("age:" + s.name());
+        names.addAll(ageEncoding.names(s.name()));
       }
     }
     return List.copyOf(names);
@@ -207,6 +209,11 @@ public final class AgedDataset {
   /** @return whether the ages are appended as inputs */
   public boolean hasAgeInput() {
     return ageInput;
+  }
+
+  /** @return how ages become inputs */
+  public AgeEncoding ageEncoding() {
+    return ageEncoding;
   }
 
   /** @return whether every age vector uses the same anchors */
@@ -347,24 +354,22 @@ public final class AgedDataset {
   }
 
   /**
-   * The age input of a source as fed to a model: the age in steps, or standardised with the
-   * training ages' mean and spread when the data set is standardised.
+   * A source's age as fed to a model: encoded by the {@link AgeEncoding} and standardised with the
+   * training ages' statistics when the data set is standardised.
    *
-   * @param row sample row
    * @param source source index
-   * @return the age feature
+   * @param ageSteps an age in steps (may be fractional)
+   * @param out destination of {@code ageEncoding().width()} values
+   * @param offset first position
    */
-  public double ageFeature(int row, int source) {
-    return scaleAge(source, age(row, source));
-  }
-
-  /**
-   * @param source source index
-   * @param ageSteps an age in steps
-   * @return the age as a model input (standardised when the data set is)
-   */
-  public double scaleAge(int source, double ageSteps) {
-    return standardization == null ? ageSteps : standardization.scaleAge(source, ageSteps);
+  public void encodeAge(int source, double ageSteps, double[] out, int offset) {
+    ageEncoding.encode(ageSteps, out, offset);
+    if (standardization != null) {
+      int width = ageEncoding.width();
+      for (int e = 0; e < width; e++) {
+        out[offset + e] = standardization.scaleAge(source * width + e, out[offset + e]);
+      }
+    }
   }
 
   /**
@@ -392,8 +397,10 @@ public final class AgedDataset {
       out[p++] = c.value(series, targetRow);
     }
     if (ageInput) {
+      int width = ageEncoding.width();
       for (int s = 0; s < ages.length; s++) {
-        out[p++] = scaleAge(s, ages[s]);
+        encodeAge(s, ages[s], out, p);
+        p += width;
       }
     }
   }
@@ -491,6 +498,7 @@ public final class AgedDataset {
     this.ageVectors = base.ageVectors;
     this.covariates = base.covariates;
     this.ageInput = base.ageInput;
+    this.ageEncoding = base.ageEncoding;
     this.commonTargets = base.commonTargets;
     this.segmentStart = base.segmentStart;
     this.segmentEnd = base.segmentEnd;
@@ -594,6 +602,7 @@ public final class AgedDataset {
     private final List<int[]> ageVectors = new ArrayList<>();
     private final List<KnownCovariate> covariates = new ArrayList<>();
     private Boolean ageInput;
+    private AgeEncoding ageEncoding = AgeEncoding.linear();
     private boolean commonTargets = true;
     private int from;
     private int to = -1;
@@ -615,6 +624,7 @@ public final class AgedDataset {
       }
       b.covariates.addAll(covariates);
       b.ageInput = ageInput;
+      b.ageEncoding = ageEncoding;
       b.commonTargets = commonTargets;
       b.from = from;
       b.to = to;
@@ -761,6 +771,17 @@ public final class AgedDataset {
      */
     public Builder ageInput(boolean on) {
       this.ageInput = on;
+      return this;
+    }
+
+    /**
+     * How ages become inputs when the age input is on (default {@link AgeEncoding#linear()}).
+     *
+     * @param encoding the encoding
+     * @return this builder
+     */
+    public Builder ageEncoding(AgeEncoding encoding) {
+      this.ageEncoding = Objects.requireNonNull(encoding, "encoding");
       return this;
     }
 

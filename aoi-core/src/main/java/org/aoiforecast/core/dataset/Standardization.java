@@ -10,8 +10,8 @@ import org.aoiforecast.core.TimeSeries;
  *
  * <p>Column statistics are the mean and population standard deviation over the training part's
  * rows; a constant column gets scale 1 (so it maps to 0 rather than dividing by zero). Age
- * statistics are the mean and standard deviation of each source's age over the training samples;
- * with a single age the scale is 1. Immutable; the arrays are copied in and out, so a model can
+ * statistics are the mean and standard deviation of each encoded age input (per source, per
+ * {@link AgeEncoding} column) over the training samples; a constant one gets scale 1. Immutable; the arrays are copied in and out, so a model can
  * store and restore it exactly.
  */
 public final class Standardization {
@@ -27,8 +27,8 @@ public final class Standardization {
    * @param columns column names
    * @param mean per-column means, parallel to {@code columns}
    * @param scale per-column positive scales
-   * @param ageMean per-source age means
-   * @param ageScale per-source positive age scales
+   * @param ageMean means of the encoded age inputs, source-major ({@code source * width + column})
+   * @param ageScale their positive scales
    */
   public Standardization(List<String> columns, double[] mean, double[] scale, double[] ageMean, double[] ageScale) {
     if (mean.length != columns.size() || scale.length != columns.size() || ageMean.length != ageScale.length) {
@@ -83,23 +83,33 @@ public final class Standardization {
       scale[c] = sd > 1e-12 * Math.max(1, Math.abs(m)) ? sd : 1.0;
     }
     int sources = train.sources().size();
-    double[] ageMean = new double[sources];
-    double[] ageScale = new double[sources];
+    AgeEncoding encoding = train.ageEncoding();
+    int width = encoding.width();
+    double[] ageMean = new double[sources * width];
+    double[] ageScale = new double[sources * width];
     double n = train.size();
+    double[] encoded = new double[width];
+    double[][] values = new double[train.ageVectorCount()][];
     for (int s = 0; s < sources; s++) {
-      double sum = 0;
       for (int k = 0; k < train.ageVectorCount(); k++) {
-        sum += (double) train.countOf(k) * train.ageVector(k)[s];
+        encoding.encode(train.ageVector(k)[s], encoded, 0);
+        values[k] = encoded.clone();
       }
-      double m = sum / n;
-      double ss = 0;
-      for (int k = 0; k < train.ageVectorCount(); k++) {
-        double d = train.ageVector(k)[s] - m;
-        ss += train.countOf(k) * d * d;
+      for (int e = 0; e < width; e++) {
+        double sum = 0;
+        for (int k = 0; k < values.length; k++) {
+          sum += train.countOf(k) * values[k][e];
+        }
+        double m = sum / n;
+        double ss = 0;
+        for (int k = 0; k < values.length; k++) {
+          double d = values[k][e] - m;
+          ss += train.countOf(k) * d * d;
+        }
+        double sd = Math.sqrt(ss / n);
+        ageMean[s * width + e] = m;
+        ageScale[s * width + e] = sd > 1e-12 ? sd : 1.0;
       }
-      double sd = Math.sqrt(ss / n);
-      ageMean[s] = m;
-      ageScale[s] = sd > 1e-12 ? sd : 1.0;
     }
     return new Standardization(series.names(), mean, scale, ageMean, ageScale);
   }
@@ -161,12 +171,12 @@ public final class Standardization {
   }
 
   /**
-   * @param source source index
-   * @param ageSteps an age in steps
+   * @param column index of an encoded age input ({@code source * encoding width + column})
+   * @param value its encoded value
    * @return the standardised age input
    */
-  public double scaleAge(int source, double ageSteps) {
-    return (ageSteps - ageMean[source]) / ageScale[source];
+  public double scaleAge(int column, double value) {
+    return (value - ageMean[column]) / ageScale[column];
   }
 
   /** @return the column names */
@@ -184,12 +194,12 @@ public final class Standardization {
     return scale.clone();
   }
 
-  /** @return a copy of the per-source age means */
+  /** @return a copy of the encoded age inputs' means, source-major */
   public double[] ageMeans() {
     return ageMean.clone();
   }
 
-  /** @return a copy of the per-source age scales */
+  /** @return a copy of the encoded age inputs' scales, source-major */
   public double[] ageScales() {
     return ageScale.clone();
   }

@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDataFilesTest {
   private static TimeSeries tmy3(String file) {
-    Path p = SharedData.require("tmy3/" + file);
-    return TimeSeriesCsvReader.builder().skipLines(1)
-        .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
-        .columns("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").build().read(p);
+    return SharedData.readTmy3(SharedData.require("tmy3/" + file), "GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)",
+        "TotCld (tenths)");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.io.TimeSeriesCsvReader;
 
 /**
  * Locates the public data files that sit beside the project in {@code ../shared/data} (see its
@@ -43,5 +45,20 @@ public final class SharedData {
   /** @return the Greensboro NC TMY3 file (hourly, 8760 rows) */
   public static Path greensboroTmy3() {
     return require("tmy3/723170TYA.CSV");
+  }
+
+  /**
+   * Reads a TMY3 file with the generic reader: times in the file's standard time (UTC offset from
+   * the metadata line), all rows moved to the non-leap year 1990 (a typical year stitches months
+   * of different years).
+   *
+   * @param file the TMY3 file
+   * @param columns the columns to read, e.g. "GHI (W/m^2)"
+   * @return the hourly series
+   */
+  public static TimeSeries readTmy3(Path file, String... columns) {
+    return TimeSeriesCsvReader.builder().skipLines(1)
+        .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
+        .columns(columns).build().read(file);
   }
 }

@@ -120,6 +120,7 @@ public final class ModelFile {
     strings(root.putArray("covariates"), l.covariates());
     strings(root.putArray("covariate_names"), l.covariateNames());
     root.put("age_input", l.ageInput());
+    root.put("age_encoding", l.ageEncoding());
     ArrayNode vectors = root.putArray("age_vectors");
     for (int[] v : l.ageVectors()) {
       ArrayNode a = vectors.addArray();
@@ -148,6 +149,7 @@ public final class ModelFile {
     cfg.put("max_epochs", c.maxEpochs());
     cfg.put("patience", c.patience());
     cfg.put("pooled_epoch_factor", c.pooledEpochFactor());
+    cfg.put("plateau_decay", c.plateauDecay());
     cfg.put("seed", c.seed());
     AgeAwareForecaster.TrainingSummary t = model.summary();
     ObjectNode tr = root.putObject("training");
@@ -214,6 +216,7 @@ public final class ModelFile {
           .hidden(ints(c.get("hidden"))).learningRate(c.get("learning_rate").asDouble()).l2(c.get("l2").asDouble())
           .batchSize(c.get("batch_size").asInt()).maxEpochs(c.get("max_epochs").asInt())
           .patience(c.get("patience").asInt()).pooledEpochFactor(c.get("pooled_epoch_factor").asDouble())
+          .plateauDecay(c.get("plateau_decay").asDouble())
           .seed(c.get("seed").asLong()).build();
       JsonNode t = root.get("training");
       AgeAwareForecaster.TrainingSummary summary = new AgeAwareForecaster.TrainingSummary(t.get("epochs").asInt(),
@@ -256,7 +259,8 @@ public final class ModelFile {
     }
     return new ModelLayout(root.get("target").asText(), Duration.ofMillis(root.get("step_millis").asLong()),
         root.get("window").asInt(), root.get("horizon").asInt(), sources, strings(root.get("covariates")),
-        strings(root.get("covariate_names")), root.get("age_input").asBoolean(), vectors,
+        strings(root.get("covariate_names")), root.get("age_input").asBoolean(), root.get("age_encoding").asText(),
+        vectors,
         strings(root.get("feature_names")));
   }
 

@@ -77,6 +77,8 @@ public final class Trainer {
     int sinceBest = 0;
     long seen = 0;
     int epoch = 0;
+    double learningRate = config.learningRate();
+    int decayAfter = Math.max(1, config.patience() / 3);
     while (epoch < config.maxEpochs()) {
       epoch++;
       long epochStart = System.nanoTime();
@@ -110,6 +112,10 @@ public final class Trainer {
         sinceBest = 0;
       } else {
         sinceBest++;
+        if (config.plateauDecay() < 1 && sinceBest % decayAfter == 0) {
+          learningRate *= config.plateauDecay();
+          net.setLearningRate(learningRate);
+        }
       }
       double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
       int epochsLeft = config.maxEpochs() - epoch + (context.models() - context.model() - 1) * config.maxEpochs();
