@@ -13,6 +13,7 @@ import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.info.estimators.GaussianEstimator;
 import org.aoiforecast.info.estimators.KsgEstimator;
@@ -55,12 +56,14 @@ import org.apache.commons.math3.random.Well19937c;
 public final class AgeLossProfile {
   private final String target;
   private final List<Source> sources;
+  private final List<KnownCovariate> covariates;
   private final AgeSet ages;
   private final int[] windows;
   private final int horizon;
   private final Loss loss;
   private final ConditionalLossEstimator estimator;
   private final boolean perSource;
+  private final int[] perSourceWindows;
   private final int[] markovLags;
   private final Estimator markovEstimator;
   private final int replicates;
@@ -74,12 +77,14 @@ public final class AgeLossProfile {
   private AgeLossProfile(Builder b) {
     this.target = b.target;
     this.sources = List.copyOf(b.sources);
+    this.covariates = List.copyOf(b.covariates);
     this.ages = b.ages;
     this.windows = b.windows.clone();
     this.horizon = b.horizon;
     this.loss = b.loss;
     this.estimator = b.estimator;
     this.perSource = b.perSource;
+    this.perSourceWindows = b.perSourceWindows == null ? null : b.perSourceWindows.clone();
     this.markovLags = b.markovLags.clone();
     this.markovEstimator = b.markovEstimator;
     this.replicates = b.replicates;
@@ -122,7 +127,7 @@ public final class AgeLossProfile {
     for (int u : windows) {
       AgedDataset all = dataset(series, u).ages(ages).ageInput(false).build();
       curves.add(new CurveSpec(u, ProfileCurve.ALL, all));
-      if (perSource && sources.size() > 1) {
+      if (perSource && sources.size() > 1 && (perSourceWindows == null || contains(perSourceWindows, u))) {
         for (int s = 0; s < sources.size(); s++) {
           List<int[]> vectors = new ArrayList<>();
           for (int a : ageArray) {
@@ -168,7 +173,7 @@ public final class AgeLossProfile {
       for (Source s : sources) {
         width += s.width();
       }
-      int dx = width * spec.window;
+      int dx = width * spec.window + covariates.size();
       int dz = width * Math.min(spec.nu, spec.window);
       Estimator est = markovEstimator != null ? markovEstimator
           : (1 + dx + dz <= 10 ? KsgEstimator.create(4).withTheilerWindow(TheilerWindow.of(w)).withThreads(1)
@@ -229,7 +234,8 @@ public final class AgeLossProfile {
   }
 
   private AgedDataset.Builder dataset(TimeSeries series, int window) {
-    AgedDataset.Builder b = AgedDataset.builder(series).target(target).window(window).horizon(horizon);
+    AgedDataset.Builder b = AgedDataset.builder(series).target(target).window(window).horizon(horizon)
+        .covariates(covariates);
     sources.forEach(b::source);
     return b;
   }
@@ -251,17 +257,19 @@ public final class AgeLossProfile {
 
   /**
    * ε(Δ,ν) at one age: the data set has window u+ν at age Δ; X is lags 0..u-1 of each source
-   * column, Z the lags of the ν-older window not already in X.
+   * column (plus the known covariates, fresh information), Z the lags of the ν-older window not
+   * already in X.
    */
   private static double markovGap(GapSpec spec, int ageIndex, Estimator est) {
     AgedDataset d = spec.data.forAgeVector(ageIndex);
     int u = spec.window;
     int span = u + spec.nu;
     int from = Math.max(u, spec.nu);
-    int blocks = d.featureCount() / span;
+    int blocks = d.sources().stream().mapToInt(Source::width).sum();
+    int extra = d.covariates().size();
     int dz = span - from;
     int n = d.size();
-    double[][] x = new double[n][blocks * u];
+    double[][] x = new double[n][blocks * u + extra];
     double[][] z = new double[n][blocks * dz];
     double[][] y = new double[n][1];
     double[] f = new double[d.featureCount()];
@@ -271,6 +279,7 @@ public final class AgeLossProfile {
         System.arraycopy(f, b * span, x[r], b * u, u);
         System.arraycopy(f, b * span + from, z[r], b * dz, dz);
       }
+      System.arraycopy(f, blocks * span, x[r], blocks * u, extra);
       y[r][0] = d.target(r);
     }
     return est.conditionalMutualInformation(y, z, x);
@@ -339,6 +348,15 @@ public final class AgeLossProfile {
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
+  private static boolean contains(int[] values, int v) {
+    for (int x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static double range(double[] v) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -353,12 +371,14 @@ public final class AgeLossProfile {
   public static final class Builder {
     private String target;
     private final List<Source> sources = new ArrayList<>();
+    private final List<KnownCovariate> covariates = new ArrayList<>();
     private AgeSet ages;
     private int[] windows = {1};
     private int horizon;
     private Loss loss = Loss.QUADRATIC;
     private ConditionalLossEstimator estimator;
     private boolean perSource = true;
+    private int[] perSourceWindows;
     private int[] markovLags = {1};
     private Estimator markovEstimator;
     private int replicates = 200;
@@ -402,6 +422,19 @@ public final class AgeLossProfile {
       for (String c : columns) {
         source(Source.ofColumn(c));
       }
+      return this;
+    }
+
+    /**
+     * Known covariates (calendar, clear-sky irradiance, ...) added to the features at the target
+     * time with age 0, as a forecaster would get them: the profile then measures what the stale
+     * sources add beyond them.
+     *
+     * @param covariates the covariates
+     * @return this builder
+     */
+    public Builder covariates(List<KnownCovariate> covariates) {
+      this.covariates.addAll(covariates);
       return this;
     }
 
@@ -470,6 +503,17 @@ public final class AgeLossProfile {
      */
     public Builder perSource(boolean on) {
       this.perSource = on;
+      return this;
+    }
+
+    /**
+     * Limits the per-source profiles to some windows (default: every window).
+     *
+     * @param windows windows that get per-source profiles
+     * @return this builder
+     */
+    public Builder perSourceWindows(int... windows) {
+      this.perSourceWindows = windows.clone();
       return this;
     }
 

@@ -55,6 +55,7 @@ public final class TimeSeriesCsvReader {
   private final String zoneKey;
   private final List<String> columns;
   private final String footer;
+  private final boolean unitsInHeader;
 
   private TimeSeriesCsvReader(Builder b) {
     this.skipLines = b.skipLines;
@@ -72,6 +73,7 @@ public final class TimeSeriesCsvReader {
     this.zoneKey = b.zoneKey;
     this.columns = List.copyOf(b.columns);
     this.footer = b.footer;
+    this.unitsInHeader = b.unitsInHeader;
   }
 
   /** @return a builder */
@@ -131,7 +133,7 @@ public final class TimeSeriesCsvReader {
   }
 
   /** A parsed file: the table and the line each row came from. */
-  private record Parsed(Table table, long[] lines) {
+  private record Parsed(Table table, long[] lines, List<String> units) {
     TimeSeries toSeries(String name, String timeLabel) {
       InstantColumn times = table.instantColumn("time");
       if (times.size() >= 3) {
@@ -147,8 +149,9 @@ public final class TimeSeriesCsvReader {
       }
       TimeSeries plain = TimeSeries.fromTable(table, "time");
       TimeSeries.Builder b = TimeSeries.builder(plain.start(), plain.step()).origin(name);
-      for (String column : plain.names()) {
-        b.column(column, unitOf(column), plain.column(column));
+      for (int c = 0; c < plain.names().size(); c++) {
+        String column = plain.names().get(c);
+        b.column(column, units.get(c), plain.column(column));
       }
       return b.build();
     }
@@ -178,7 +181,7 @@ public final class TimeSeriesCsvReader {
     List<String> valueNames = columns.isEmpty() ? defaultColumns(csv) : columns;
     int[] valueIndex = new int[valueNames.size()];
     for (int i = 0; i < valueIndex.length; i++) {
-      valueIndex[i] = csv.column(valueNames.get(i));
+      valueIndex[i] = valueColumn(csv, valueNames.get(i));
     }
     List<Instant> times = new ArrayList<>();
     double[][] values = new double[valueIndex.length][1024];
@@ -226,7 +229,11 @@ public final class TimeSeriesCsvReader {
     for (int c = 0; c < valueIndex.length; c++) {
       table.addColumns(DoubleColumn.create(valueNames.get(c), Arrays.copyOf(values[c], n)));
     }
-    return new Parsed(table, Arrays.copyOf(lines, n));
+    List<String> units = new ArrayList<>();
+    for (int index : valueIndex) {
+      units.add(unitOf(csv.header().get(index)));
+    }
+    return new Parsed(table, Arrays.copyOf(lines, n), units);
   }
 
   private String timeLabel() {
@@ -256,10 +263,41 @@ public final class TimeSeriesCsvReader {
     List<String> out = new ArrayList<>();
     for (String h : csv.header()) {
       if (!used.contains(h) && !h.isEmpty()) {
-        out.add(h);
+        out.add(unitsInHeader ? nameOf(h) : h);
       }
     }
     return out;
+  }
+
+  /** The header position of a value column, by its name (without the unit when units are in the header). */
+  private int valueColumn(CsvFile csv, String name) {
+    if (!unitsInHeader) {
+      return csv.column(name);
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < csv.header().size(); i++) {
+      String n = nameOf(csv.header().get(i));
+      if (n.equals(name)) {
+        return i;
+      }
+      names.add(n);
+    }
+    throw new DataException(csv.name(), csv.headerLine(), name, "no such column; the columns are " + names);
+  }
+
+  /**
+   * A header without its unit: {@code "GHI (W/m^2)"} gives {@code "GHI"}.
+   *
+   * @param header a column header
+   * @return the name part
+   */
+  public static String nameOf(String header) {
+    String unit = unitOf(header);
+    if (unit.isEmpty()) {
+      return header.trim();
+    }
+    String h = header.trim();
+    return h.substring(0, h.lastIndexOf('(')).trim();
   }
 
   private ZoneId resolveZone(CsvFile csv) {
@@ -441,6 +479,7 @@ public final class TimeSeriesCsvReader {
     private String zoneKey;
     private final List<String> columns = new ArrayList<>();
     private String footer;
+    private boolean unitsInHeader;
 
     private Builder() {}
 
@@ -598,6 +637,19 @@ public final class TimeSeriesCsvReader {
      */
     public Builder footer(String marker) {
       this.footer = marker;
+      return this;
+    }
+
+    /**
+     * Headers carry units in final parentheses ({@code "GHI (W/m^2)"}): value columns are named
+     * without them ({@code "GHI"}, also in {@link #columns}) and get them as units. Time columns
+     * are still named by their full header.
+     *
+     * @param on true to split units off the header
+     * @return this builder
+     */
+    public Builder unitsInHeader(boolean on) {
+      this.unitsInHeader = on;
       return this;
     }
 

@@ -13,7 +13,7 @@ import org.aoiforecast.info.estimators.TheilerWindow;
  *   <tr><td>{@link #linear(Loss)}</td><td>quadratic, log</td><td>upper bound (exact if Gaussian)</td>
  *       <td>any width; fast baseline</td></tr>
  *   <tr><td>{@link #knnRegression(int)}</td><td>quadratic</td><td>estimate</td>
- *       <td>up to ~8 feature dimensions</td></tr>
+ *       <td>up to ~8 feature dimensions (more with {@link #knnRegressionPca})</td></tr>
  *   <tr><td>{@link #ridgeCv(int)}</td><td>quadratic</td><td>upper bound</td>
  *       <td>wide windows (many dimensions)</td></tr>
  *   <tr><td>{@link #ksg(int)}</td><td>log</td><td>estimate</td><td>up to ~8 dimensions</td></tr>
@@ -50,6 +50,20 @@ public final class ConditionalLosses {
    */
   public static ConditionalLossEstimator knnRegression(int k, TheilerWindow theiler, int threads) {
     return new KnnLoss(Loss.QUADRATIC, k, theiler, threads);
+  }
+
+  /**
+   * k-NN regression on the features projected to their leading principal components, for wide
+   * windows.
+   *
+   * @param k neighbours
+   * @param components principal components kept (e.g. 8)
+   * @param theiler rows excluded around each sample
+   * @param threads threads
+   * @return leave-one-out k-NN regression on the projection, quadratic loss
+   */
+  public static ConditionalLossEstimator knnRegressionPca(int k, int components, TheilerWindow theiler, int threads) {
+    return new KnnLoss(Loss.QUADRATIC, k, theiler, threads, components);
   }
 
   /**
@@ -106,11 +120,47 @@ public final class ConditionalLosses {
   }
 
   /**
+   * An estimator by name, for command lines and configuration files.
+   *
+   * @param name auto, knn, knn-pca, median, ridge, linear, ksg or gaussian
+   * @param loss the loss (for "auto" and "linear"/"gaussian")
+   * @param dimensions feature dimensions (for "auto")
+   * @param theiler rows excluded around each sample
+   * @param threads threads per estimate
+   * @return the estimator
+   * @throws IllegalArgumentException for an unknown name or one that does not estimate this loss
+   */
+  public static ConditionalLossEstimator named(String name, Loss loss, int dimensions, TheilerWindow theiler,
+      int threads) {
+    ConditionalLossEstimator e = switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> auto(loss, dimensions, theiler, threads);
+      case "knn" -> knnRegression(10, theiler, threads);
+      case "knn-pca" -> knnRegressionPca(10, NEIGHBOUR_DIMENSIONS, theiler, threads);
+      case "median" -> knnMedian(9, theiler, threads);
+      case "ridge" -> ridgeCv(5, theiler);
+      case "linear" -> linear(loss == Loss.ABSOLUTE ? Loss.QUADRATIC : loss);
+      case "gaussian" -> linear(Loss.LOG);
+      case "ksg" -> ksg(4, theiler, threads);
+      default -> throw new IllegalArgumentException("unknown estimator '" + name
+          + "'; expected auto, knn, knn-pca, median, ridge, linear, ksg or gaussian");
+    };
+    if (e.loss() != loss) {
+      throw new IllegalArgumentException("estimator '" + name + "' estimates " + e.loss().id() + " loss, not "
+          + loss.id() + "; for " + loss.id() + " loss use " + switch (loss) {
+            case QUADRATIC -> "knn, knn-pca, ridge or linear";
+            case LOG -> "ksg or gaussian";
+            case ABSOLUTE -> "median";
+          });
+    }
+    return e;
+  }
+
+  /**
    * The automatic choice: a nearest-neighbour estimator (k-NN regression with k = 10, KSG with
    * k = 4, k-NN median with k = 9) when the features have at most
-   * {@value #NEIGHBOUR_DIMENSIONS} dimensions; otherwise ridge regression with 5-fold
-   * cross-validation (quadratic), the Gaussian bound (log) or, for absolute loss, still the
-   * k-NN median (slower in high dimensions).
+   * {@value #NEIGHBOUR_DIMENSIONS} dimensions. Wider features (long windows, many sources) are
+   * projected on their {@value #NEIGHBOUR_DIMENSIONS} leading principal components for the
+   * k-NN estimators (quadratic, absolute); for log loss the Gaussian bound is used.
    *
    * @param loss the loss
    * @param dimensions the number of feature columns
@@ -121,9 +171,9 @@ public final class ConditionalLosses {
   public static ConditionalLossEstimator auto(Loss loss, int dimensions, TheilerWindow theiler, int threads) {
     boolean neighbours = dimensions <= NEIGHBOUR_DIMENSIONS;
     return switch (loss) {
-      case QUADRATIC -> neighbours ? knnRegression(10, theiler, threads) : ridgeCv(5, theiler);
+      case QUADRATIC -> new KnnLoss(Loss.QUADRATIC, 10, theiler, threads, neighbours ? 0 : NEIGHBOUR_DIMENSIONS);
       case LOG -> neighbours ? ksg(4, theiler, threads) : linear(Loss.LOG);
-      case ABSOLUTE -> knnMedian(9, theiler, threads);
+      case ABSOLUTE -> new KnnLoss(Loss.ABSOLUTE, 9, theiler, threads, neighbours ? 0 : NEIGHBOUR_DIMENSIONS);
     };
   }
 }

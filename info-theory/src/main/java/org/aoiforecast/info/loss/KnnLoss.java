@@ -21,14 +21,25 @@ import org.aoiforecast.info.knn.KdTree;
  * The remaining bias is upward (neighbourhoods of finite size blur the regression function), so
  * the estimate tends to the Bayes risk from above as N grows. Nonparametric: it captures
  * nonlinear dependence, at O(N log N) in low dimensions and up to O(N²) in high ones.
+ *
+ * <p>With a projection to {@code m} principal components (for wide windows), neighbours are
+ * searched among the standardised features projected on their {@code m} leading principal
+ * components: a window of a smooth series is highly redundant, so few components keep nearly all
+ * of it, and the search stays fast. A projection can only lose information, so it adds to the
+ * upward bias.
  */
 final class KnnLoss implements ConditionalLossEstimator {
   private final Loss loss;
   private final int k;
   private final TheilerWindow theiler;
   private final int threads;
+  private final int components;
 
   KnnLoss(Loss loss, int k, TheilerWindow theiler, int threads) {
+    this(loss, k, theiler, threads, 0);
+  }
+
+  KnnLoss(Loss loss, int k, TheilerWindow theiler, int threads, int components) {
     if (loss == Loss.LOG) {
       throw new IllegalArgumentException("nearest-neighbour regression covers quadratic and absolute loss; for log"
           + " loss use ConditionalLosses.ksg(k)");
@@ -40,11 +51,16 @@ final class KnnLoss implements ConditionalLossEstimator {
     this.k = k;
     this.theiler = theiler;
     this.threads = threads;
+    if (components < 0) {
+      throw new IllegalArgumentException("components must be >= 0, got " + components);
+    }
+    this.components = components;
   }
 
   @Override
   public String name() {
-    return (loss == Loss.QUADRATIC ? "knn-regression" : "knn-median") + "(k=" + k + ")";
+    return (loss == Loss.QUADRATIC ? "knn-regression" : "knn-median") + "(k=" + k
+        + (components > 0 ? ", pca=" + components : "") + ")";
   }
 
   @Override
@@ -77,6 +93,9 @@ final class KnnLoss implements ConditionalLossEstimator {
       return new LossEstimate(loss, name(), kind(), terms, v -> v);
     }
     double[][] xs = Samples.standardize(x, keep, 0, null, null);
+    if (components > 0 && xs[0].length > components) {
+      xs = PrincipalComponents.project(xs, components);
+    }
     KdTree tree = new KdTree(xs);
     double quadratic = 1 + 1.0 / k;
     double absolute = Math.sqrt(1 + Math.PI / (2.0 * k));

@@ -1,0 +1,199 @@
+package org.aoiforecast.solar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.info.Estimator;
+import org.aoiforecast.info.Estimators;
+import org.aoiforecast.info.estimators.PermutationTest;
+import org.aoiforecast.info.estimators.TheilerWindow;
+import org.aoiforecast.solar.data.SolarData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code estimate}: entropy, MI or CMI between column groups of any data file. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+    description = {"Estimate entropy H(X) (only --x), mutual information I(X;Y) (--x, --y) or conditional mutual"
+        + " information I(X;Y|Z) (--x, --y, --z) between groups of columns of a data file, in nats.",
+        "Rows are samples; with --theiler auto (time series) neighbours close in time are ignored."})
+final class EstimateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataOptions data;
+
+  @Option(names = "--x", required = true, split = ",", paramLabel = "COLUMNS", description = "Columns of X.")
+  List<String> x;
+
+  @Option(names = "--y", split = ",", paramLabel = "COLUMNS", description = "Columns of Y.")
+  List<String> y;
+
+  @Option(names = "--z", split = ",", paramLabel = "COLUMNS", description = "Columns of the conditioning Z.")
+  List<String> z;
+
+  @Option(names = "--estimator", defaultValue = "ksg", paramLabel = "NAME",
+      description = "ksg, gaussian, kl (entropy only) or discrete (default: ${DEFAULT-VALUE}).")
+  String estimator;
+
+  @Option(names = "-k", defaultValue = "4", paramLabel = "K",
+      description = "Neighbours of ksg and kl (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--algorithm", defaultValue = "1", paramLabel = "1|2",
+      description = "KSG algorithm (default: ${DEFAULT-VALUE}).")
+  int algorithm;
+
+  @Option(names = "--theiler", defaultValue = "none", paramLabel = "W",
+      description = "Theiler window: none, auto or a number of rows (default: ${DEFAULT-VALUE}).")
+  String theiler;
+
+  @Option(names = "--permutations", defaultValue = "0", paramLabel = "N",
+      description = "Permutations for a significance p-value of MI or CMI (default: none).")
+  int permutations;
+
+  @Option(names = "--block", defaultValue = "1", paramLabel = "ROWS",
+      description = "Block length of the MI permutation test, for time series (default: ${DEFAULT-VALUE}).")
+  int block;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    SolarData d = data.load();
+    TimeSeries s = d.series();
+    double[][] xs = matrix(s, x, "--x");
+    double[][] ys = y == null ? null : matrix(s, y, "--y");
+    double[][] zs = z == null ? null : matrix(s, z, "--z");
+    if (zs != null && ys == null) {
+      throw CliException.usage("--z needs --y: conditional mutual information is I(X;Y|Z)");
+    }
+    Estimator est = estimator();
+    String quantity;
+    double value;
+    PermutationTest.Result test = null;
+    try {
+      if (ys == null) {
+        quantity = "H(X)";
+        value = est.entropy(xs);
+      } else if (zs == null) {
+        quantity = "I(X;Y)";
+        value = est.mutualInformation(xs, ys);
+        if (permutations > 0) {
+          test = PermutationTest.create().withPermutations(permutations).withBlockLength(block)
+              .mutualInformation(est, xs, ys);
+        }
+      } else {
+        quantity = "I(X;Y|Z)";
+        value = est.conditionalMutualInformation(xs, ys, zs);
+        if (permutations > 0) {
+          test = PermutationTest.create().withPermutations(permutations).withTheilerWindow(theilerWindow())
+              .conditionalMutualInformation(est, xs, ys, zs);
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    var out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s = %.6f nats  [%s, %d samples; X=%s%s%s]%n", quantity, value, est.name(), xs.length, x,
+        y == null ? "" : ", Y=" + y, z == null ? "" : ", Z=" + z);
+    if (test != null) {
+      out.printf(Locale.ROOT, "permutation test: p = %.4f (%d permutations; null mean %.5f, sd %.5f)%n", test.pValue(),
+          test.permutations(), test.nullMean(), test.nullStd());
+    }
+    if (json != null) {
+      writeJson(quantity, value, est, xs.length, test);
+    }
+    return 0;
+  }
+
+  private Estimator estimator() {
+    try {
+      return switch (estimator.toLowerCase(Locale.ROOT)) {
+        case "ksg" -> Estimators.ksg(k).withAlgorithm(algorithm).withTheilerWindow(theilerWindow());
+        case "kl" -> Estimators.kozachenkoLeonenko(k).withTheilerWindow(theilerWindow());
+        case "gaussian" -> Estimators.gaussian();
+        case "discrete" -> Estimators.discrete();
+        default -> throw CliException.usage("--estimator must be ksg, gaussian, kl or discrete, got '" + estimator
+            + "'");
+      };
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  private TheilerWindow theilerWindow() {
+    return switch (theiler) {
+      case "none" -> TheilerWindow.none();
+      case "auto" -> TheilerWindow.auto();
+      default -> {
+        try {
+          yield TheilerWindow.of(Integer.parseInt(theiler));
+        } catch (IllegalArgumentException e) {
+          throw CliException.usage("--theiler must be none, auto or a number of rows >= 0, got '" + theiler + "'");
+        }
+      }
+    };
+  }
+
+  private static double[][] matrix(TimeSeries s, List<String> columns, String option) {
+    for (String c : columns) {
+      ColumnOptions.check(s, c, option);
+    }
+    double[][] m = new double[s.size()][columns.size()];
+    for (int j = 0; j < columns.size(); j++) {
+      int c = s.columnIndex(columns.get(j));
+      for (int i = 0; i < m.length; i++) {
+        m[i][j] = s.value(c, i);
+      }
+    }
+    return m;
+  }
+
+  private void writeJson(String quantity, double value, Estimator est, int n, PermutationTest.Result test) {
+    if (Files.isDirectory(json)) {
+      throw CliException.usage("--json " + json + " is a folder; give a file name");
+    }
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schema", 1);
+    root.put("command", "estimate");
+    root.put("quantity", quantity);
+    root.put("value", value);
+    root.put("unit", "nats");
+    root.put("estimator", est.name());
+    root.put("samples", n);
+    ArrayNode xa = root.putArray("x");
+    x.forEach(xa::add);
+    if (y != null) {
+      ArrayNode ya = root.putArray("y");
+      y.forEach(ya::add);
+    }
+    if (z != null) {
+      ArrayNode za = root.putArray("z");
+      z.forEach(za::add);
+    }
+    if (test != null) {
+      root.put("p_value", test.pValue());
+      root.put("permutations", test.permutations());
+    }
+    try {
+      Files.writeString(json, mapper.writeValueAsString(root) + System.lineSeparator());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+    }
+  }
+}

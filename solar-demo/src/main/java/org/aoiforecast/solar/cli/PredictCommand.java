@@ -1,0 +1,170 @@
+package org.aoiforecast.solar.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.io.CsvFile;
+import org.aoiforecast.core.reading.Source;
+import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.ForecastRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code predict}: a live forecast from the latest readings of every source and their ages. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = {"Load a saved model and forecast from the latest readings of each source and their ages.",
+        "Readings come from --readings FILE (CSV with columns source,age,v0,v1,... where v0 is the freshest value)"
+            + " or from --source NAME=AGE:v0,v1,... options. Ages are steps or durations (3, 3h, 90m)."})
+final class PredictCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by 'train'.")
+  Path model;
+
+  @Option(names = "--at", required = true, paramLabel = "TIME",
+      description = "The query time, ISO-8601 (e.g. 2021-06-01T18:00:00Z); the target lies the model's horizon later.")
+  String at;
+
+  @Option(names = "--readings", paramLabel = "FILE", description = "CSV: source,age,v0,v1,... (freshest first).")
+  Path readings;
+
+  @Option(names = "--source", paramLabel = "NAME=AGE:VALUES",
+      description = "A source's age and window, freshest value first, e.g. Power=3h:1.2,1.5,1.9 (repeatable).")
+  List<String> sources;
+
+  @Option(names = "--covariate", paramLabel = "NAME=VALUE",
+      description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable).")
+  List<String> covariates;
+
+  @Option(names = "--allow-extrapolation", description = "Accept ages outside the training age range.")
+  boolean extrapolate;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(model)) {
+      throw new CliException(CliException.FAILURE, "model file " + model + " does not exist");
+    }
+    AgeAwareForecaster f = AgeAwareForecaster.load(model).withExtrapolation(extrapolate);
+    Instant time;
+    try {
+      time = Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw CliException.usage("--at: expected an ISO-8601 instant like 2021-06-01T18:00:00Z, got '" + at + "'");
+    }
+    Duration step = f.layout().step();
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    if (readings != null) {
+      entries.putAll(fromFile(readings, step));
+    }
+    if (sources != null) {
+      for (String s : sources) {
+        Entry e = fromOption(s, step);
+        if (entries.put(e.source, e) != null) {
+          throw CliException.usage("source '" + e.source + "' is given twice");
+        }
+      }
+    }
+    if (entries.isEmpty()) {
+      throw CliException.usage("give the readings with --readings FILE or --source NAME=AGE:VALUES; the model needs "
+          + f.layout().sources().stream().map(Source::name).toList());
+    }
+    ForecastRequest.Builder request = ForecastRequest.at(time);
+    try {
+      for (Entry e : entries.values()) {
+        request.source(e.source, e.age, e.values);
+      }
+      if (covariates != null) {
+        for (String c : covariates) {
+          int eq = c.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--covariate: expected NAME=VALUE, got '" + c + "'");
+          }
+          request.covariate(c.substring(0, eq), Double.parseDouble(c.substring(eq + 1)));
+        }
+      }
+      double forecast = f.forecast(request.build());
+      String target = f.layout().target();
+      String unit = f.layout().sources().stream().filter(s -> s.columns().contains(target)).findFirst()
+          .map(s -> s.units().get(s.columnIndex(target))).orElse("");
+      spec.commandLine().getOut().printf("%s at %s: %.4f %s%n", target,
+          time.plus(step.multipliedBy(f.layout().horizon())), forecast, unit);
+    } catch (NumberFormatException e) {
+      throw CliException.usage("not a number: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    return 0;
+  }
+
+  private record Entry(String source, Duration age, double[] values) {}
+
+  private static Entry fromOption(String text, Duration step) {
+    int eq = text.indexOf('=');
+    int colon = text.indexOf(':', eq + 1);
+    if (eq <= 0 || colon < 0) {
+      throw CliException.usage("--source: expected NAME=AGE:v0,v1,..., got '" + text + "'");
+    }
+    String[] parts = text.substring(colon + 1).split(",");
+    double[] v = new double[parts.length];
+    try {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Double.parseDouble(parts[i].trim());
+      }
+    } catch (NumberFormatException e) {
+      throw CliException.usage("--source " + text + ": values must be numbers");
+    }
+    return new Entry(text.substring(0, eq), age(text.substring(eq + 1, colon), step), v);
+  }
+
+  private static Map<String, Entry> fromFile(Path file, Duration step) {
+    Map<String, Entry> out = new LinkedHashMap<>();
+    try (CsvFile csv = CsvFile.open(file, 0)) {
+      if (csv.header().size() < 3 || !csv.header().get(0).equals("source") || !csv.header().get(1).equals("age")) {
+        throw new DataException(file.toString(), 1, null, "expected the header source,age,v0,v1,... ; found "
+            + csv.header());
+      }
+      for (CsvFile.Row row : csv) {
+        if (row.isBlank()) {
+          continue;
+        }
+        List<Double> values = new ArrayList<>();
+        for (int c = 2; c < row.size(); c++) {
+          if (!row.text(c).isEmpty()) {
+            values.add(row.number(c));
+          }
+        }
+        String name = row.text(0);
+        Duration age;
+        try {
+          age = age(row.text(1), step);
+        } catch (CliException e) {
+          throw row.error(1, e.getMessage());
+        }
+        if (out.put(name, new Entry(name, age, values.stream().mapToDouble(Double::doubleValue).toArray())) != null) {
+          throw row.error(0, "source '" + name + "' is given twice");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Duration age(String text, Duration step) {
+    try {
+      return step.multipliedBy(AgeSet.parse(text.trim(), step).min());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("age '" + text + "': " + e.getMessage());
+    }
+  }
+}

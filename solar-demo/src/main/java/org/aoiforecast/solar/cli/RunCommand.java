@@ -1,0 +1,79 @@
+package org.aoiforecast.solar.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.aoiforecast.info.profile.ProfileReport;
+import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.report.ReportWriter;
+import org.aoiforecast.solar.report.Study;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: the whole study into a report folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run the whole study (analysis, training, figures) into a report folder: report.md, five PNG"
+        + " figures, CSV and JSON of every curve. With no options it runs on the embedded default data set."})
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  ColumnOptions columns;
+
+  @Mixin
+  StudyOptions.Common common;
+
+  @Mixin
+  StudyOptions.Analysis analysis;
+
+  @Mixin
+  StudyOptions.Network network;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
+      description = "The report folder (default: ${DEFAULT-VALUE}); replaced when it holds a previous report.")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bars.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    try {
+      ReportWriter.checkOutput(out);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    SolarData d = data.load();
+    Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d), columns.features(d),
+        d.series().step()));
+    var w = spec.commandLine().getOut();
+    w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
+        d.series().size(), study.settings().features(), study.settings().ages());
+    long t0 = System.nanoTime();
+    ProfileReport report;
+    try (Progress progress = Progress.start("analyze", 1, Progress.interactive(quiet), System.err)) {
+      report = study.analyze(progress.listener());
+    }
+    double analysisSeconds = (System.nanoTime() - t0) / 1e9;
+    w.printf("analysis done in %.1f s%n", analysisSeconds);
+    long t1 = System.nanoTime();
+    Study.Training training = TrainCommand.train(study, quiet);
+    double trainingSeconds = (System.nanoTime() - t1) / 1e9;
+    w.printf("training done in %.1f s%n", trainingSeconds);
+    Path file = ReportWriter.write(out, study, report, training, new ReportWriter.RunInfo(
+        commandLine(), data.name(), analysisSeconds, trainingSeconds));
+    TextTables.evaluation(training.report(), w);
+    w.println("report: " + file);
+    return 0;
+  }
+
+  private String commandLine() {
+    return "aoi-solar " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+}

@@ -1,0 +1,156 @@
+package org.aoiforecast.solar.cli;
+
+import java.time.Duration;
+import java.util.List;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.forecasting.Architecture;
+import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.estimators.TheilerWindow;
+import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.solar.report.StudySettings;
+import picocli.CommandLine.Option;
+
+/**
+ * Study options in three groups, so that each command accepts only the options it uses: the
+ * common ones (ages, window, horizon, covariates, seed), the analysis ones and the network ones.
+ */
+final class StudyOptions {
+  private StudyOptions() {}
+
+  /** Options of every study command. */
+  static final class Common {
+    @Option(names = "--ages", paramLabel = "AGES", defaultValue = "1h-48h",
+        description = "Ages: steps or durations, ranges and lists (1-48, 1,6,24, 30m-24h, 1h,6h,24h). Default: "
+            + "${DEFAULT-VALUE}.")
+    String ages;
+
+    @Option(names = "--window", paramLabel = "WINDOW", defaultValue = "6h",
+        description = "Window of the trained networks and of the per-source profiles, in steps or as a duration "
+            + "(default: ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--horizon", paramLabel = "STEPS", defaultValue = "0",
+        description = "Steps (or a duration) from the query time to the target; 0 is a nowcast (default: "
+            + "${DEFAULT-VALUE}).")
+    String horizon;
+
+    @Option(names = "--covariates", paramLabel = "LIST", defaultValue = "none",
+        description = "Known covariates at the target time: none, calendar, clearsky or calendar,clearsky "
+            + "(default: ${DEFAULT-VALUE}).")
+    String covariates;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+  }
+
+  /** Options of the age-loss analysis. */
+  static final class Analysis {
+    @Option(names = "--windows", paramLabel = "WINDOWS", defaultValue = "1,6h,24h",
+        description = "Analysis windows u, in steps or durations (default: ${DEFAULT-VALUE}).")
+    String windows;
+
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "quadratic",
+        description = "Loss: quadratic, log or absolute (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = "auto",
+        description = "Estimator: auto, knn, ridge, linear (quadratic loss); ksg, gaussian (log); median (absolute)."
+            + " Default: ${DEFAULT-VALUE}.")
+    String estimator;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "200",
+        description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer threads;
+  }
+
+  /** Options of network training. */
+  static final class Network {
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "60",
+        description = "Most training epochs per network (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--architecture", paramLabel = "ARCH", defaultValue = "mlp",
+        description = "Network architecture: mlp or lstm (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(names = "--strategies", paramLabel = "LIST", split = ",",
+        description = "Strategies to train and compare (default: all): per-age, pooled-with-age, pooled-without-age,"
+            + " linear, persistence, seasonal-persistence.")
+    List<String> strategies;
+  }
+
+  /**
+   * Builds study settings from the groups a command has (null groups take their defaults).
+   *
+   * @param common the common options
+   * @param analysis the analysis options, or null
+   * @param network the network options, or null
+   * @param target the target column
+   * @param features the feature columns
+   * @param step the data's step
+   * @return the settings
+   * @throws CliException (usage) for a bad value
+   */
+  static StudySettings settings(Common common, Analysis analysis, Network network, String target,
+      List<String> features, Duration step) {
+    Analysis a = analysis != null ? analysis : defaults(new Analysis());
+    Network n = network != null ? network : defaults(new Network());
+    try {
+      AgeSet ageSet = AgeSet.parse(common.ages, step);
+      int[] w = AgeSet.parse(a.windows, step).toArray();
+      for (int u : w) {
+        if (u < 1) {
+          throw new IllegalArgumentException("--windows: a window must hold at least 1 reading, got " + u);
+        }
+      }
+      AgeSet trainWindows = AgeSet.parse(common.window, step);
+      if (trainWindows.size() != 1 || trainWindows.min() < 1) {
+        throw new IllegalArgumentException("--window: give one window of at least 1 reading, got '" + common.window
+            + "'");
+      }
+      AgeSet horizons = AgeSet.parse(common.horizon, step);
+      if (horizons.size() != 1) {
+        throw new IllegalArgumentException("--horizon: give one horizon, got '" + common.horizon + "'");
+      }
+      List<String> cov = common.covariates.equals("none") ? List.of() : DataOptions.list(common.covariates);
+      Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
+        case "mlp" -> Architecture.MLP;
+        case "lstm" -> Architecture.LSTM;
+        default -> throw new IllegalArgumentException("--architecture must be mlp or lstm, got '" + n.architecture
+            + "'");
+      };
+      NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
+          .seed(common.seed);
+      if (arch == Architecture.LSTM) {
+        nb.hidden(32);
+      }
+      Loss l = Loss.parse(a.loss);
+      if (!a.estimator.equalsIgnoreCase("auto")) {
+        ConditionalLosses.named(a.estimator, l, 0, TheilerWindow.auto(), 1); // fail early on a bad name
+      }
+      return new StudySettings(target, features, ageSet, w, trainWindows.min(), horizons.min(), l, a.estimator, cov,
+          a.bootstrap, nb.build(), n.strategies == null ? StudySettings.ALL_STRATEGIES : n.strategies,
+          a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  private static Analysis defaults(Analysis a) {
+    a.windows = "1,6h,24h";
+    a.loss = "quadratic";
+    a.estimator = "auto";
+    a.bootstrap = 200;
+    return a;
+  }
+
+  private static Network defaults(Network n) {
+    n.epochs = 60;
+    n.architecture = "mlp";
+    return n;
+  }
+}

@@ -1,0 +1,85 @@
+package org.aoiforecast.solar.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.info.profile.MarkovGapCurve;
+import org.aoiforecast.info.profile.ProfileCurve;
+import org.aoiforecast.info.profile.ProfileReport;
+
+/** Plain-text tables for the terminal: one row per age, one column per curve. */
+final class TextTables {
+  private TextTables() {}
+
+  static void profiles(ProfileReport r, PrintWriter out) {
+    List<String> headers = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    for (ProfileCurve p : r.profiles()) {
+      headers.add("u=" + p.window() + " " + (p.stale().equals(ProfileCurve.ALL) ? "all" : p.stale()));
+      columns.add(p.values());
+    }
+    for (MarkovGapCurve g : r.markov()) {
+      headers.add("eps u=" + g.window());
+      columns.add(g.cmi());
+    }
+    out.printf("Estimated %s loss H_L(%s | features of age Δ) (%s), and ε-Markov gaps (nats)%n", r.loss().id(),
+        r.target(), r.loss().unit());
+    print(headers, r.profiles().get(0).ages(), columns, out);
+    out.println();
+    for (ProfileCurve p : r.profiles()) {
+      out.println("  " + p.verdict(r.target()) + " [" + p.estimator() + "]");
+    }
+  }
+
+  static void evaluation(EvaluationReport e, PrintWriter out) {
+    List<String> headers = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    for (StrategyResult s : e.strategies()) {
+      headers.add(s.name());
+      columns.add(s.test().mse());
+    }
+    out.printf("Test MSE per age of %s (window %d, horizon %d)%n", e.target(), e.window(), e.horizon());
+    print(headers, e.ages(), columns, out);
+    out.print(String.format(Locale.ROOT, "%6s", "mean"));
+    for (StrategyResult s : e.strategies()) {
+      out.print(String.format(Locale.ROOT, " %" + width(s.name()) + "s", format(s.test().meanMse())));
+    }
+    out.println();
+    out.print(String.format(Locale.ROOT, "%6s", "secs"));
+    for (StrategyResult s : e.strategies()) {
+      out.print(String.format(Locale.ROOT, " %" + width(s.name()) + ".1f", s.trainSeconds()));
+    }
+    out.println();
+  }
+
+  private static void print(List<String> headers, int[] ages, List<double[]> columns, PrintWriter out) {
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "age"));
+    for (String name : headers) {
+      h.append(String.format(Locale.ROOT, " %" + width(name) + "s", name));
+    }
+    out.println(h);
+    for (int i = 0; i < ages.length; i++) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6d", ages[i]));
+      for (int c = 0; c < headers.size(); c++) {
+        row.append(String.format(Locale.ROOT, " %" + width(headers.get(c)) + "s", format(columns.get(c)[i])));
+      }
+      out.println(row);
+    }
+  }
+
+  private static int width(String header) {
+    return Math.max(10, header.length());
+  }
+
+  static String format(double v) {
+    double a = Math.abs(v);
+    if (a == 0) {
+      return "0";
+    }
+    return a >= 1e5 || a < 1e-3 ? String.format(Locale.ROOT, "%.3e", v)
+        : a >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
+  }
+}

@@ -1,0 +1,86 @@
+package org.aoiforecast.solar.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.report.Study;
+import org.aoiforecast.solar.report.StudySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: per-age vs pooled networks vs baselines, per-age test loss; saves the pooled model. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train one network per age, one pooled network with the age as input and one without, next to"
+        + " baselines (linear, persistence, seasonal persistence); print the per-age test MSE and save the pooled"
+        + " network with age input."})
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  ColumnOptions columns;
+
+  @Mixin
+  StudyOptions.Common common;
+
+  @Mixin
+  StudyOptions.Network network;
+
+  @Option(names = "--model", paramLabel = "FILE", defaultValue = "model.aoi",
+      description = "Where to save the pooled-with-age model (default: ${DEFAULT-VALUE}); 'none' to skip.")
+  Path model;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON (schema 1, docs/json.md).")
+  Path json;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    boolean save = !model.toString().equals("none");
+    if (save && Files.isDirectory(model)) {
+      throw CliException.usage("--model " + model + " is a folder; give a file name");
+    }
+    if (json != null && Files.isDirectory(json)) {
+      throw CliException.usage("--json " + json + " is a folder; give a file name");
+    }
+    SolarData d = data.load();
+    StudySettings settings = StudyOptions.settings(common, null, network, columns.target(d), columns.features(d),
+        d.series().step());
+    Study study = new Study(d, settings);
+    Study.Training training = train(study, quiet);
+    TextTables.evaluation(training.report(), spec.commandLine().getOut());
+    if (json != null) {
+      training.report().writeJson(json, "train");
+    }
+    if (save && training.pooledModel() != null) {
+      training.pooledModel().save(model);
+      spec.commandLine().getOut().println("saved the pooled-with-age model to " + model);
+    }
+    return 0;
+  }
+
+  /** Trains with a progress bar over all networks' epochs. */
+  static Study.Training train(Study study, boolean quiet) {
+    StudySettings s = study.settings();
+    int ages = s.ages().size();
+    long epochs = 0;
+    for (String name : s.strategies()) {
+      epochs += name.equals("per-age") ? (long) ages * s.network().maxEpochs()
+          : name.startsWith("pooled") ? s.network().maxEpochs() : 0;
+    }
+    try (Progress progress = Progress.start("train", Math.max(1, epochs), Progress.interactive(quiet), System.err)) {
+      Study.Training training = study.train(progress.training());
+      progress.stepTo(epochs);
+      return training;
+    }
+  }
+}

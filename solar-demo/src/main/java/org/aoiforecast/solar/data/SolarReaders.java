@@ -1,0 +1,373 @@
+package org.aoiforecast.solar.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.io.CsvFile;
+import org.aoiforecast.core.io.TimeSeriesCsvReader;
+import org.aoiforecast.solar.sim.ClearSky;
+import org.aoiforecast.solar.sim.Site;
+import org.aoiforecast.solar.sim.SolarSimulator;
+
+/**
+ * Reads solar data files into {@link SolarData} with canonical column names, on top of aoi-core's
+ * CSV reader: TMY3, NSRDB/PSM, PVWatts, any CSV, and the default data set embedded in this jar.
+ *
+ * <p>Canonical names: GHI, DNI, DHI (W/m²), Temperature and DewPoint (°C), RelativeHumidity (%),
+ * CloudCover (tenths), CloudType (NSRDB code), WindSpeed (m/s), Pressure (mbar), Power (the
+ * file's unit), ClearSkyGHI (W/m²). When the file gives the site, a ClearSkyGHI column is computed
+ * with the Haurwitz model (at the middle of each hour for TMY3's hour-ending averages) unless the
+ * file has one.
+ *
+ * <p>Decisions (documented in data/README.md): TMY3 rows are moved to the non-leap year 1990
+ * (a typical year stitches months of different years); PVWatts files have no year either (1990)
+ * and no zone: their standard time offset is taken as {@code round(longitude / 15)} hours.
+ */
+public final class SolarReaders {
+  /** The class-path location of the embedded default data set. */
+  public static final String DEFAULT_RESOURCE = "/org/aoiforecast/solar/data/solar-default.csv";
+  /** The name the embedded data set goes by in messages and reports. */
+  public static final String DEFAULT_NAME = "solar-default.csv (embedded)";
+  private static final int FIXED_YEAR = 1990;
+
+  private SolarReaders() {}
+
+  /**
+   * The default data set: a year of the simulated default site (see data/README.md), embedded in
+   * the jar.
+   *
+   * @return the data
+   */
+  public static SolarData defaultData() {
+    InputStream in = SolarReaders.class.getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("the default data set is missing from the jar (" + DEFAULT_RESOURCE + ")");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      TimeSeries s = genericReader(CsvOptions.defaults(), List.of()).read(r, DEFAULT_NAME);
+      return simulated(s, Site.golden());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the embedded default data: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Data written by the simulator: target Power; sources Power, Temperature, RelativeHumidity and
+   * CloudCover.
+   *
+   * @param series the simulated series
+   * @param site its site
+   * @return the data
+   */
+  public static SolarData simulated(TimeSeries series, Site site) {
+    return new SolarData(series, Optional.of(site), SolarFormat.CSV, SolarSimulator.POWER,
+        List.of(SolarSimulator.POWER, SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD));
+  }
+
+  /**
+   * Reads a file.
+   *
+   * @param file the file
+   * @param format its format, or AUTO to detect it
+   * @param csv options for the generic CSV format (ignored by the others)
+   * @return the data
+   * @throws DataException when the file is unreadable, of another format than claimed, or bad
+   */
+  public static SolarData read(Path file, SolarFormat format, CsvOptions csv) {
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(file.toString(), 0, null, Files.isDirectory(file) ? "is a directory, expected a data file"
+          : "no such file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new DataException(file.toString(), 0, null, "cannot be read (permissions)");
+    }
+    SolarFormat f = format == SolarFormat.AUTO ? detect(file) : format;
+    return switch (f) {
+      case TMY3 -> tmy3(file);
+      case NSRDB -> nsrdb(file);
+      case PVWATTS -> pvwatts(file);
+      default -> csv(file, csv);
+    };
+  }
+
+  /**
+   * Detects the format from the first lines.
+   *
+   * @param file the file
+   * @return TMY3, NSRDB, PVWATTS or CSV
+   */
+  public static SolarFormat detect(Path file) {
+    List<String> head = head(file, 3);
+    if (head.size() >= 2 && head.get(1).startsWith("Date (MM/DD/YYYY),Time (HH:MM)")) {
+      return SolarFormat.TMY3;
+    }
+    if (!head.isEmpty() && head.get(0).startsWith("PVWatts")) {
+      return SolarFormat.PVWATTS;
+    }
+    if (head.size() >= 3 && head.get(2).startsWith("Year,Month,Day,Hour")) {
+      return SolarFormat.NSRDB;
+    }
+    return SolarFormat.CSV;
+  }
+
+  private static List<String> head(Path file, int lines) {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while (out.size() < lines && (line = r.readLine()) != null) {
+        out.add(line.startsWith("\uFEFF") ? line.substring(1) : line);
+      }
+    } catch (IOException e) {
+      throw new DataException(file.toString(), 0, null, "cannot read the file: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static void expectFormat(Path file, boolean ok, SolarFormat claimed, String expected) {
+    if (!ok) {
+      throw new DataException(file.toString(), 0, null, "is not a " + claimed + " file: expected " + expected
+          + " (detected format: " + detect(file) + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------ TMY3
+
+  private static final Map<String, String> TMY3_COLUMNS = map("GHI", "GHI", "DNI", "DNI", "DHI", "DHI",
+      "Dry-bulb", "Temperature", "Dew-point", "DewPoint", "RHum", "RelativeHumidity", "TotCld", "CloudCover",
+      "OpqCld", "OpaqueCloudCover", "Pressure", "Pressure", "Wspd", "WindSpeed");
+
+  static SolarData tmy3(Path file) {
+    List<String> head = head(file, 2);
+    expectFormat(file, head.size() >= 2 && head.get(1).startsWith("Date (MM/DD/YYYY),Time (HH:MM)"), SolarFormat.TMY3,
+        "site metadata on line 1 and a header starting 'Date (MM/DD/YYYY),Time (HH:MM)' on line 2");
+    Site site;
+    try (CsvFile csv = CsvFile.open(file, 1)) {
+      List<String> meta = csv.metadataFields(1);
+      if (meta.size() < 7) {
+        throw new DataException(file.toString(), 1, null, "expected 7 metadata fields (id, name, state, UTC offset,"
+            + " latitude, longitude, elevation), found " + meta.size());
+      }
+      site = new Site(meta.get(1), number(file, 1, meta.get(4), "latitude"), number(file, 1, meta.get(5), "longitude"),
+          number(file, 1, meta.get(6), "elevation"),
+          ZoneOffset.ofTotalSeconds((int) Math.round(number(file, 1, meta.get(3), "UTC offset") * 3600)), 0);
+    }
+    TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(1)
+        .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(FIXED_YEAR).zone(site.zone())
+        .unitsInHeader(true).columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+    // hour-ending averages: the clear-sky value of the hour is taken at its middle
+    TimeSeries s = withClearSky(rename(raw, TMY3_COLUMNS), site, raw.step().dividedBy(2).negated());
+    return new SolarData(s, Optional.of(site), SolarFormat.TMY3, "GHI",
+        List.of("GHI", "Temperature", "RelativeHumidity", "CloudCover"));
+  }
+
+  // ------------------------------------------------------------------ NSRDB
+
+  private static final Map<String, String> NSRDB_RENAMES = map("Relative Humidity", "RelativeHumidity", "Cloud Type",
+      "CloudType", "Dew Point", "DewPoint", "Wind Speed", "WindSpeed", "Clearsky GHI", "ClearSkyGHI", "Clearsky DNI",
+      "ClearSkyDNI", "Clearsky DHI", "ClearSkyDHI", "Solar Zenith Angle", "SolarZenith");
+
+  static SolarData nsrdb(Path file) {
+    List<String> head = head(file, 3);
+    expectFormat(file, head.size() >= 3 && head.get(2).startsWith("Year,Month,Day,Hour"), SolarFormat.NSRDB,
+        "two metadata lines (keys, values) and a header starting 'Year,Month,Day,Hour' on line 3");
+    Site site;
+    List<String> header;
+    try (CsvFile csv = CsvFile.open(file, 2)) {
+      List<String> keys = csv.metadataFields(1);
+      List<String> values = csv.metadataFields(2);
+      site = new Site(field(file, keys, values, "Location ID", false).orElse("NSRDB site"),
+          number(file, 2, field(file, keys, values, "Latitude", true).orElseThrow(), "Latitude"),
+          number(file, 2, field(file, keys, values, "Longitude", true).orElseThrow(), "Longitude"),
+          field(file, keys, values, "Elevation", false).map(v -> number(file, 2, v, "Elevation")).orElse(0.0),
+          ZoneOffset.ofTotalSeconds((int) Math.round(number(file, 2, field(file, keys, values, "Time Zone", true)
+              .orElseThrow(), "Time Zone") * 3600)), 0);
+      header = csv.header();
+    }
+    List<String> numeric = new ArrayList<>();
+    for (String h : header) {
+      if (!List.of("Year", "Month", "Day", "Hour", "Minute").contains(h) && !h.isEmpty()) {
+        numeric.add(h);
+      }
+    }
+    boolean minutes = header.contains("Minute");
+    TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(2)
+        .dateParts("Year", "Month", "Day", "Hour", minutes ? "Minute" : null).zone(site.zone())
+        .columns(numeric.toArray(String[]::new)).build().read(file);
+    TimeSeries s = rename(raw, NSRDB_RENAMES);
+    if (!s.hasColumn("ClearSkyGHI")) {
+      s = withClearSky(s, site, Duration.ZERO);
+    }
+    String cloud = s.hasColumn("CloudType") ? "CloudType" : "Temperature";
+    List<String> features = new ArrayList<>(List.of("GHI", "Temperature"));
+    if (s.hasColumn("RelativeHumidity")) {
+      features.add("RelativeHumidity");
+    }
+    if (!features.contains(cloud)) {
+      features.add(cloud);
+    }
+    return new SolarData(s, Optional.of(site), SolarFormat.NSRDB, "GHI", features);
+  }
+
+  private static Optional<String> field(Path file, List<String> keys, List<String> values, String key,
+      boolean required) {
+    int i = keys.indexOf(key);
+    if (i < 0 || i >= values.size() || values.get(i).isEmpty()) {
+      if (required) {
+        throw new DataException(file.toString(), 1, key, "missing NSRDB metadata key; the keys are " + keys);
+      }
+      return Optional.empty();
+    }
+    return Optional.of(values.get(i));
+  }
+
+  // ------------------------------------------------------------------ PVWatts
+
+  private static final Map<String, String> PVWATTS_COLUMNS = map("Beam Irradiance", "BeamIrradiance",
+      "Diffuse Irradiance", "DiffuseIrradiance", "Ambient Temperature", "Temperature", "Wind Speed", "WindSpeed",
+      "Plane of Array Irradiance", "PlaneOfArrayIrradiance", "Cell Temperature", "CellTemperature",
+      "DC Array Output", "DcPower", "AC System Output", "Power");
+
+  static SolarData pvwatts(Path file) {
+    List<String> head = head(file, 18);
+    expectFormat(file, !head.isEmpty() && head.get(0).startsWith("PVWatts"), SolarFormat.PVWATTS,
+        "a first line starting 'PVWatts'");
+    int headerLine = -1;
+    for (int i = 0; i < head.size(); i++) {
+      if (head.get(i).startsWith("Month,Day,Hour")) {
+        headerLine = i + 1;
+      }
+    }
+    if (headerLine < 0) {
+      throw new DataException(file.toString(), 0, null, "is not a PVWatts hourly file: no 'Month,Day,Hour' header in"
+          + " the first 18 lines");
+    }
+    double lat = Double.NaN;
+    double lonWest = Double.NaN;
+    double elevation = 0;
+    try (CsvFile csv = CsvFile.open(file, headerLine - 1)) {
+      for (int line = 1; line < headerLine; line++) {
+        List<String> f = csv.metadataFields(line);
+        if (f.size() < 2) {
+          continue;
+        }
+        switch (f.get(0)) {
+          case "Lat (deg N):" -> lat = number(file, line, f.get(1), "latitude");
+          case "Long (deg W):" -> lonWest = number(file, line, f.get(1), "longitude");
+          case "Elev (m):" -> elevation = number(file, line, f.get(1), "elevation");
+          default -> { }
+        }
+      }
+    }
+    if (Double.isNaN(lat) || Double.isNaN(lonWest)) {
+      throw new DataException(file.toString(), 0, null, "PVWatts metadata lacks 'Lat (deg N):' or 'Long (deg W):'");
+    }
+    double lon = -lonWest;
+    Site site = new Site("PVWatts site", lat, lon, elevation,
+        ZoneOffset.ofHours((int) Math.round(lon / 15)), 0);
+    TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(headerLine - 1)
+        .dateParts(null, "Month", "Day", "Hour", null).year(FIXED_YEAR).zone(site.zone()).footer("Totals")
+        .unitsInHeader(true).columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+    TimeSeries s = withClearSky(rename(raw, PVWATTS_COLUMNS), site, Duration.ZERO);
+    return new SolarData(s, Optional.of(site), SolarFormat.PVWATTS, "Power",
+        List.of("Power", "Temperature", "WindSpeed"));
+  }
+
+  // ------------------------------------------------------------------ generic CSV
+
+  static SolarData csv(Path file, CsvOptions options) {
+    TimeSeries s = genericReader(options, List.of()).read(file);
+    Optional<Site> site = Optional.empty();
+    if (!Double.isNaN(options.latitude()) && !Double.isNaN(options.longitude())) {
+      Site known = new Site(file.getFileName().toString(), options.latitude(), options.longitude(), 0,
+          ZoneOffset.UTC, 0);
+      site = Optional.of(known);
+      if (!s.hasColumn("ClearSkyGHI")) {
+        s = withClearSky(s, known, Duration.ZERO);
+      }
+    }
+    if (s.hasColumn(SolarSimulator.POWER) && s.hasColumn(SolarSimulator.CLOUD) && s.hasColumn(SolarSimulator.HUMIDITY)
+        && s.hasColumn(SolarSimulator.TEMPERATURE)) {
+      // the simulator's layout: use its defaults
+      return new SolarData(s, site, SolarFormat.CSV, SolarSimulator.POWER, List.of(SolarSimulator.POWER,
+          SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD));
+    }
+    return new SolarData(s, site, SolarFormat.CSV, null, List.of());
+  }
+
+  private static TimeSeriesCsvReader genericReader(CsvOptions o, List<String> columns) {
+    TimeSeriesCsvReader.Builder b = TimeSeriesCsvReader.builder().skipLines(o.skipLines()).zone(o.zone())
+        .unitsInHeader(true).columns(columns.toArray(String[]::new));
+    if (!o.dateParts().isEmpty()) {
+      List<String> p = o.dateParts();
+      b.dateParts(p.get(0), p.get(1), p.get(2), p.get(3), p.size() > 4 ? p.get(4) : null);
+    } else {
+      b.timeColumn(o.timeColumn(), o.timeFormat());
+    }
+    return b.build();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static double number(Path file, long line, String text, String what) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new DataException(file.toString(), line, what, "expected a number, found '" + text + "'");
+    }
+  }
+
+  private static Map<String, String> map(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  /** The series with columns renamed (columns not in the map keep their names). */
+  static TimeSeries rename(TimeSeries s, Map<String, String> names) {
+    TimeSeries.Builder b = TimeSeries.builder(s.start(), s.step()).origin(s.origin());
+    for (int c = 0; c < s.names().size(); c++) {
+      String name = s.names().get(c);
+      b.column(names.getOrDefault(name, name), s.units().get(c), s.column(name));
+    }
+    return b.build();
+  }
+
+  /**
+   * Adds a ClearSkyGHI column (Haurwitz) for the site.
+   *
+   * @param s the series
+   * @param site the site
+   * @param offset where in each step the value is taken, relative to the timestamp (e.g. minus half
+   *     a step for hour-ending averages)
+   * @return the series with the column added
+   */
+  static TimeSeries withClearSky(TimeSeries s, Site site, Duration offset) {
+    double[] cs = new double[s.size()];
+    for (int i = 0; i < cs.length; i++) {
+      Instant t = s.time(i).plus(offset);
+      cs[i] = Math.round(ClearSky.ghi(site, t) * 10) / 10.0;
+    }
+    TimeSeries.Builder b = TimeSeries.builder(s.start(), s.step()).origin(s.origin());
+    for (int c = 0; c < s.names().size(); c++) {
+      b.column(s.names().get(c), s.units().get(c), s.column(s.names().get(c)));
+    }
+    return b.column("ClearSkyGHI", "W/m^2", cs).build();
+  }
+}
