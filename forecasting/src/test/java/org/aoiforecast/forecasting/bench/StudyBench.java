@@ -1,0 +1,51 @@
+package org.aoiforecast.forecasting.bench;
+
+import java.util.List;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgeEncoding;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.ChronologicalSplit;
+import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.core.testing.SharedData;
+import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.forecasting.Strategies;
+import org.aoiforecast.forecasting.TrainingListener;
+import org.aoiforecast.forecasting.evaluation.Evaluation;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+
+/**
+ * The study-level cost: the per-age loss curve over 48 ages from one pooled network against one
+ * per-age network and against the whole per-age sweep, on the TMY3 claim setting (GHI; GHI,
+ * temperature, humidity, cloud cover; u = 6; ages 1..48; default network settings). The PyTorch
+ * per-age recipe on the same data is docs/benchmarks/torch_peer.py --recipe.
+ *
+ * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
+ * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args= -Dbench.jvmArgs=-Xmx1g}
+ * (needs ../shared/data).
+ */
+public final class StudyBench {
+  private StudyBench() {}
+
+  public static void main(String[] args) {
+    TimeSeries s = SharedData.readTmy3(SharedData.greensboroTmy3(), "GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)",
+        "TotCld (tenths)");
+    Splits splits = AgedDataset.builder(s).target("GHI (W/m^2)")
+        .sources("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").window(6).ages(AgeSet.range(1, 48))
+        .ageEncoding(AgeEncoding.periodic(24)).build().split(ChronologicalSplit.defaults());
+    NetworkConfig config = NetworkConfig.defaults();
+    EvaluationReport report = Evaluation.run(splits, List.of(Strategies.perAge(config),
+        Strategies.pooledWithAge(config)), TrainingListener.NONE);
+    StrategyResult perAge = report.strategy(Strategies.PER_AGE);
+    StrategyResult pooled = report.strategy(Strategies.POOLED_WITH_AGE);
+    double onePerAge = perAge.trainSeconds() / perAge.networks();
+    System.out.printf("machine: %d cores%n", Runtime.getRuntime().availableProcessors());
+    System.out.printf("per-age sweep: %d networks, %.1f s (%.2f s per network), mean test MSE %.0f%n",
+        perAge.networks(), perAge.trainSeconds(), onePerAge, perAge.test().meanMse());
+    System.out.printf("pooled-with-age: 1 network, %.1f s, mean test MSE %.0f%n", pooled.trainSeconds(),
+        pooled.test().meanMse());
+    System.out.printf("pooled curve cost = %.1f x one per-age network; sweep / pooled = %.1f x%n",
+        pooled.trainSeconds() / onePerAge, perAge.trainSeconds() / pooled.trainSeconds());
+  }
+}
