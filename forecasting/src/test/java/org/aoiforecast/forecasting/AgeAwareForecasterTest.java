@@ -181,6 +181,24 @@ class AgeAwareForecasterTest {
   }
 
   @Test
+  void lstmWithAgeInputAndCovariatesTrainsSavesAndForecastsLive() {
+    NetworkConfig lstm = FAST.toBuilder().architecture(Architecture.LSTM).hidden(8).maxEpochs(2).build();
+    AgeAwareForecaster m = AgeAwareForecaster.fit(splits, lstm, true, TrainingListener.NONE);
+    Path file = dir.resolve("lstm.aoi");
+    m.save(file);
+    AgeAwareForecaster back = AgeAwareForecaster.load(file);
+    AgedDataset test = splits.test();
+    double[] predicted = back.predict(test);
+    assertArrayEquals(m.predict(test), predicted, 0.0);
+    int row = test.firstRowOf(2) + 5; // an age-4 sample
+    int t = test.anchorRow(row);
+    TimeSeries s = test.series();
+    double[] window = {s.value(0, t - 4), s.value(0, t - 5), s.value(0, t - 6)};
+    assertEquals(predicted[row], back.forecast(ForecastRequest.at(s.time(t)).source("x", Duration.ofHours(4), window)
+        .build()), 1e-5);
+  }
+
+  @Test
   void divergingTrainingStopsNamingTheEpoch() {
     NetworkConfig wild = FAST.toBuilder().learningRate(1e12).build();
     TrainingException e = assertThrows(TrainingException.class,

@@ -29,7 +29,8 @@ import tech.tablesaw.api.Table;
  * {@code s} in steps and {@code u} the window:
  * <ol>
  *   <li>for each source, for each of its columns, the window {@code x[t-Δ_s], x[t-Δ_s-1], ...,
- *       x[t-Δ_s-u+1]} (freshest first; named {@code source.column}, {@code source.column[-1]}, ...);
+ *       x[t-Δ_s-u+1]} (freshest first; named {@code source.column}, {@code source.column[-1]}, ...,
+ *       or {@code column}, {@code column[-1]}, ... for a one-column source named like its column);
  *   <li>the known covariates at the target row {@code t+h} (age 0);
  *   <li>when the age input is on, each source's age as encoded by the {@link AgeEncoding}
  *       (by default the age in steps, {@code age:source}), standardised when the data set is.
@@ -134,9 +135,9 @@ public final class AgedDataset {
   private List<String> buildNames() {
     List<String> names = new ArrayList<>();
     for (Source s : sources) {
-      for (String c : s.columns()) {
+      for (int c = 0; c < s.width(); c++) {
         for (int lag = 0; lag < window; lag++) {
-          names.add(s.name() + "." + c + (lag == 0 ? "" : "[-" + lag + "]"));
+          names.add(s.qualifiedName(c) + (lag == 0 ? "" : "[-" + lag + "]"));
         }
       }
     }

@@ -77,7 +77,7 @@ public final class Alignment {
 
   /**
    * The alignment as a table: a {@code time} column (the query time), then per source its value
-   * columns {@code <source>.<column>} (and {@code <source>.<column>[-j]} for lag {@code j} of the
+   * columns named by {@link Source#qualifiedName} (and {@code name[-j]} for lag {@code j} of the
    * window), {@code <source>.generated} (generation time of the freshest reading) and
    * {@code <source>.age_ms} (its age in milliseconds).
    *
@@ -94,7 +94,7 @@ public final class Alignment {
       String prefix = s.source().name() + ".";
       for (int c = 0; c < s.source().width(); c++) {
         for (int lag = 0; lag < s.window(); lag++) {
-          String name = prefix + s.source().columns().get(c) + (lag == 0 ? "" : "[-" + lag + "]");
+          String name = s.source().qualifiedName(c) + (lag == 0 ? "" : "[-" + lag + "]");
           table.addColumns(DoubleColumn.create(name, s.values(c, lag)));
         }
       }

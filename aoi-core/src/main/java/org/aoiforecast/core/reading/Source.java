@@ -89,6 +89,19 @@ public final class Source {
     return columns.size();
   }
 
+  /**
+   * The name of a value column in tables and feature lists: the column name alone for a
+   * one-column source named like its column ({@code GHI}), {@code source.column} otherwise
+   * ({@code weather.temp}).
+   *
+   * @param column value column index
+   * @return the qualified name
+   */
+  public String qualifiedName(int column) {
+    String c = columns.get(column);
+    return columns.size() == 1 && c.equals(name) ? c : name + "." + c;
+  }
+
   /** @return the nominal sampling period, if declared */
   public Optional<Duration> period() {
     return Optional.ofNullable(period);

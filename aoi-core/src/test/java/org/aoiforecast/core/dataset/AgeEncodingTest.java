@@ -35,7 +35,7 @@ class AgeEncodingTest {
     TimeSeries s = TimeSeries.builder(Instant.EPOCH, Duration.ofHours(1)).column("x", v).build();
     AgedDataset d = AgedDataset.builder(s).target("x").sources("x").ages(AgeSet.of(1, 3))
         .ageEncoding(AgeEncoding.logarithmic()).build();
-    assertEquals(List.of("x.x", "age:x", "log_age:x"), d.featureNames());
+    assertEquals(List.of("x", "age:x", "log_age:x"), d.featureNames());
     assertArrayEquals(new double[] {d.anchorRow(0) - 1, 1, Math.log(2)}, d.features(0), 1e-12);
     Splits std = d.split(new ChronologicalSplit(0.5, 0.2, 0.3)).standardized();
     Standardization st = std.train().standardization().orElseThrow();

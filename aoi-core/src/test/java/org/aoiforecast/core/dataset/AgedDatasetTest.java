@@ -35,7 +35,7 @@ class AgedDatasetTest {
     AgedDataset d = AgedDataset.builder(series(100)).target("y").sources("a", "b").window(3).horizon(2).age(5).build();
     // first anchor t = 5 + 3 - 1 = 7, last anchor = 99 - 2 = 97
     assertEquals(91, d.size());
-    assertEquals(List.of("a.a", "a.a[-1]", "a.a[-2]", "b.b", "b.b[-1]", "b.b[-2]"), d.featureNames());
+    assertEquals(List.of("a", "a[-1]", "a[-2]", "b", "b[-1]", "b[-2]"), d.featureNames());
     assertEquals(7, d.anchorRow(0));
     assertArrayEquals(new double[] {2, 1, 0, 1002, 1001, 1000}, d.features(0));
     assertEquals(-9, d.target(0));
@@ -104,7 +104,7 @@ class AgedDatasetTest {
     assertEquals(Math.sin(2 * Math.PI * hour / 24), d.features(row)[1], 1e-12);
     assertEquals(Math.cos(2 * Math.PI * hour / 24), d.features(row)[2], 1e-12);
     assertEquals(1000 + target, d.features(row)[3]);
-    assertEquals(List.of("a.a", "hour_sin", "hour_cos", "b"), d.featureNames());
+    assertEquals(List.of("a", "hour_sin", "hour_cos", "b"), d.featureNames());
   }
 
   @Test

@@ -70,13 +70,14 @@ public final class InputLayout {
     if (flat.length != featureCount) {
       throw new IllegalArgumentException("expected " + featureCount + " features, got " + flat.length);
     }
-    float[] buffer = new float[featureCount];
     if (architecture == Architecture.MLP) {
+      float[] buffer = new float[featureCount];
       for (int j = 0; j < featureCount; j++) {
         buffer[j] = (float) flat[j];
       }
       return Nd4j.create(buffer, new long[] {1, featureCount}, DataType.FLOAT);
     }
+    float[] buffer = new float[(valueChannels + extraChannels) * window];
     fillSequence(flat, buffer, 0);
     return Nd4j.create(buffer, new long[] {1, valueChannels + extraChannels, window}, DataType.FLOAT);
   }
@@ -120,8 +121,8 @@ public final class InputLayout {
    * @return the input array
    */
   public INDArray features(AgedDataset data, int[] rows, int from, int count, double[] scratch) {
-    float[] buffer = new float[count * featureCount];
     if (architecture == Architecture.MLP) {
+      float[] buffer = new float[count * featureCount];
       for (int b = 0; b < count; b++) {
         data.features(rows[from + b], scratch, 0);
         int o = b * featureCount;
@@ -132,6 +133,8 @@ public final class InputLayout {
       return Nd4j.create(buffer, new long[] {count, featureCount}, DataType.FLOAT);
     }
     int channels = valueChannels + extraChannels;
+    // extras (covariates, ages) are repeated at every step, so a sequence is larger than the flat sample
+    float[] buffer = new float[count * channels * window];
     for (int b = 0; b < count; b++) {
       data.features(rows[from + b], scratch, 0);
       fillSequence(scratch, buffer, b * channels * window);

@@ -9,10 +9,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>The networks of this library are small (tens of units, minibatches of a few hundred rows):
  * every operation is too short to repay OpenMP's fork-join across cores, and measured on a
- * 2-core machine the CPU backend trains such networks fastest with one native thread per
+ * 2-core machine the CPU backend trains such networks 2-4 times faster with one native thread per
  * operation (see docs/benchmarks.md). So by default ND4J's OpenMP and BLAS thread counts are set
  * to 1. Set the system property {@code aoi.nd4j.threads} to another number (or "default" to
- * leave ND4J's own choice) before the first network is built to override.
+ * leave ND4J's own choice) before the first network is built to override. The CUDA backend is
+ * left as it is (its threads are the GPU's).
  */
 public final class Nd4jRuntime {
   /** The system property that overrides the native thread count. */
@@ -41,6 +42,9 @@ public final class Nd4jRuntime {
     }
     if (threads < 1) {
       throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be at least 1, got " + threads);
+    }
+    if (!Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")) {
+      return; // a GPU backend: host threads only feed the device
     }
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);

@@ -21,8 +21,11 @@ import org.aoiforecast.forecasting.evaluation.StrategyResult;
  * temperature, humidity, cloud cover; u = 6; ages 1..48; default network settings). The PyTorch
  * per-age recipe on the same data is docs/benchmarks/torch_peer.py --recipe.
  *
+ * <p>With the argument {@code lstm} it also trains the pooled network as an LSTM(32) over the
+ * window, to set its accuracy and cost next to the default MLP's.
+ *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
- * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args= -Dbench.jvmArgs=-Xmx1g}
+ * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args=lstm -Dbench.jvmArgs=-Xmx1g}
  * (needs ../shared/data).
  */
 public final class StudyBench {
@@ -47,5 +50,12 @@ public final class StudyBench {
         pooled.test().meanMse());
     System.out.printf("pooled curve cost = %.1f x one per-age network; sweep / pooled = %.1f x%n",
         pooled.trainSeconds() / onePerAge, perAge.trainSeconds() / pooled.trainSeconds());
+    if (List.of(args).contains("lstm")) {
+      NetworkConfig lstm = config.toBuilder().architecture(org.aoiforecast.forecasting.Architecture.LSTM).hidden(32)
+          .build();
+      StrategyResult r = Evaluation.run(splits, Strategies.pooledWithAge(lstm), TrainingListener.NONE).result();
+      System.out.printf("pooled-with-age LSTM(32): %.1f s, mean test MSE %.0f (MLP: %.1f s, %.0f)%n", r.trainSeconds(),
+          r.test().meanMse(), pooled.trainSeconds(), pooled.test().meanMse());
+    }
   }
 }

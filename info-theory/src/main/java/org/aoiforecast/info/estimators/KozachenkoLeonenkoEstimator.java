@@ -125,8 +125,10 @@ public final class KozachenkoLeonenkoEstimator implements Estimator {
     double psiK = psi.at(k);
     double[] local = new double[n];
     double offset = logScale - psiK;
+    int[] order = tree.spatialOrder();
     Parallel.forRange(n, threads, () -> new KdTree.Neighbours(k), (from, to, nb) -> {
-      for (int i = from; i < to; i++) {
+      for (int q = from; q < to; q++) {
+        int i = order[q];
         tree.nearest(i, w, nb);
         double eps = nb.kthDistance();
         if (!(eps > 0)) {

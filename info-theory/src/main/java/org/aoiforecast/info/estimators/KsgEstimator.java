@@ -194,8 +194,10 @@ public final class KsgEstimator implements Estimator {
     Digamma psi = new Digamma(n + 1);
     double[] local = new double[n];
     double psiK = psi.at(k);
+    int[] order = joint.spatialOrder(); // neighbouring queries in turn: cache-friendly
     Parallel.forRange(n, threads, () -> new Scratch(k, cx.length, cy.length, 0), (from, to, s) -> {
-      for (int i = from; i < to; i++) {
+      for (int q = from; q < to; q++) {
+        int i = order[q];
         joint.nearest(i, w, s.neighbours);
         int eligible = n - excludedRows(i, w, n) + 1;
         if (algorithm == 1) {
@@ -253,8 +255,10 @@ public final class KsgEstimator implements Estimator {
     int dy = cy.length;
     int dz = cz.length;
     double[] local = new double[n];
+    int[] order = joint.spatialOrder();
     Parallel.forRange(n, threads, () -> new Scratch(k, dx + dz, dy + dz, dz), (from, to, s) -> {
-      for (int i = from; i < to; i++) {
+      for (int q = from; q < to; q++) {
+        int i = order[q];
         joint.nearest(i, w, s.neighbours);
         if (algorithm == 1) {
           double eps = s.neighbours.kthDistance();

@@ -99,8 +99,10 @@ final class KnnLoss implements ConditionalLossEstimator {
     KdTree tree = new KdTree(xs);
     double quadratic = 1 + 1.0 / k;
     double absolute = Math.sqrt(1 + Math.PI / (2.0 * k));
+    int[] order = tree.spatialOrder();
     Parallel.forRange(n, threads, () -> new Scratch(k), (from, to, s) -> {
-      for (int i = from; i < to; i++) {
+      for (int q = from; q < to; q++) {
+        int i = order[q];
         tree.nearest(i, w, s.neighbours);
         int found = s.neighbours.found();
         if (loss == Loss.QUADRATIC) {

@@ -16,6 +16,13 @@ import picocli.CommandLine.Option;
  * common ones (ages, window, horizon, covariates, seed), the analysis ones and the network ones.
  */
 final class StudyOptions {
+  static final String DEFAULT_WINDOWS = "1,6h,24h";
+  static final String DEFAULT_LOSS = "quadratic";
+  static final String DEFAULT_ESTIMATOR = "auto";
+  static final int DEFAULT_BOOTSTRAP = 200;
+  static final int DEFAULT_EPOCHS = 60;
+  static final String DEFAULT_ARCHITECTURE = "mlp";
+
   private StudyOptions() {}
 
   /** Options of every study command. */
@@ -46,22 +53,22 @@ final class StudyOptions {
 
   /** Options of the age-loss analysis. */
   static final class Analysis {
-    @Option(names = "--windows", paramLabel = "WINDOWS", defaultValue = "1,6h,24h",
+    @Option(names = "--windows", paramLabel = "WINDOWS", defaultValue = DEFAULT_WINDOWS,
         description = "Analysis windows u, in steps or durations (default: ${DEFAULT-VALUE}).")
-    String windows;
+    String windows = DEFAULT_WINDOWS;
 
-    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "quadratic",
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = DEFAULT_LOSS,
         description = "Loss: quadratic, log or absolute (default: ${DEFAULT-VALUE}).")
-    String loss;
+    String loss = DEFAULT_LOSS;
 
-    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = "auto",
+    @Option(names = "--estimator", paramLabel = "NAME", defaultValue = DEFAULT_ESTIMATOR,
         description = "Estimator: auto, knn, ridge, linear (quadratic loss); ksg, gaussian (log); median (absolute)."
             + " Default: ${DEFAULT-VALUE}.")
-    String estimator;
+    String estimator = DEFAULT_ESTIMATOR;
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "200",
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + DEFAULT_BOOTSTRAP,
         description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
+    int bootstrap = DEFAULT_BOOTSTRAP;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
@@ -69,13 +76,13 @@ final class StudyOptions {
 
   /** Options of network training. */
   static final class Network {
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + DEFAULT_EPOCHS,
         description = "Most training epochs per network (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    int epochs = DEFAULT_EPOCHS;
 
-    @Option(names = "--architecture", paramLabel = "ARCH", defaultValue = "mlp",
+    @Option(names = "--architecture", paramLabel = "ARCH", defaultValue = DEFAULT_ARCHITECTURE,
         description = "Network architecture: mlp or lstm (default: ${DEFAULT-VALUE}).")
-    String architecture;
+    String architecture = DEFAULT_ARCHITECTURE;
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
         description = "Strategies to train and compare (default: all): per-age, pooled-with-age, pooled-without-age,"
@@ -97,8 +104,8 @@ final class StudyOptions {
    */
   static StudySettings settings(Common common, Analysis analysis, Network network, String target,
       List<String> features, Duration step) {
-    Analysis a = analysis != null ? analysis : defaults(new Analysis());
-    Network n = network != null ? network : defaults(new Network());
+    Analysis a = analysis != null ? analysis : new Analysis();
+    Network n = network != null ? network : new Network();
     try {
       AgeSet ageSet = AgeSet.parse(common.ages, step);
       int[] w = AgeSet.parse(a.windows, step).toArray();
@@ -138,19 +145,5 @@ final class StudyOptions {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
-  }
-
-  private static Analysis defaults(Analysis a) {
-    a.windows = "1,6h,24h";
-    a.loss = "quadratic";
-    a.estimator = "auto";
-    a.bootstrap = 200;
-    return a;
-  }
-
-  private static Network defaults(Network n) {
-    n.epochs = 60;
-    n.architecture = "mlp";
-    return n;
   }
 }
