@@ -19,7 +19,7 @@ import org.apache.commons.math3.special.Erf;
  *       time, weather systems) and a fast one (2 hours, passing clouds), mapped through the normal
  *       CDF to cloud cover in tenths (0..10, rounded like observations); the mapping is steep, so
  *       skies are mostly clear or mostly overcast, as observed.
- *   <li><b>Irradiance:</b> {@code GHI = clear-sky GHI × (1 − 0.75 (C/10)^3.4)} (Kasten & Czeplak's
+ *   <li><b>Irradiance:</b> {@code GHI = clear-sky GHI × (1 − 0.75 (C/10)^3.4)} (Kasten &amp; Czeplak's
  *       cloud attenuation) times a small log-normal fluctuation (3 %), clipped to at most 10 % above
  *       clear sky (the documented margin, for cloud-edge enhancement); 0 at night.
  *   <li><b>Air temperature:</b> relaxes (time constant 10 h) towards a seasonal mean
