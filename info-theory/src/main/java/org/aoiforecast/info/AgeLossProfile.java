@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
@@ -17,6 +13,7 @@ import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.info.estimators.GaussianEstimator;
 import org.aoiforecast.info.estimators.KsgEstimator;
+import org.aoiforecast.info.estimators.Parallel;
 import org.aoiforecast.info.estimators.Samples;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLossEstimator;
@@ -289,40 +286,10 @@ public final class AgeLossProfile {
     long total = jobs.size();
     AtomicLong done = new AtomicLong();
     progress.progress("age-loss profile", 0, total);
-    if (threads <= 1) {
-      for (Runnable j : jobs) {
-        j.run();
-        progress.progress("age-loss profile", done.incrementAndGet(), total);
-      }
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "aoi-profile");
-      t.setDaemon(true);
-      return t;
+    Parallel.forEach(jobs.size(), threads, i -> {
+      jobs.get(i).run();
+      progress.progress("age-loss profile", done.incrementAndGet(), total);
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Runnable j : jobs) {
-        futures.add(pool.submit(() -> {
-          j.run();
-          progress.progress("age-loss profile", done.incrementAndGet(), total);
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** Moving-block bootstrap: each resample concatenates random blocks of consecutive rows. */

@@ -61,4 +61,12 @@ public final class SharedData {
         .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
         .columns(columns).build().read(file);
   }
+
+  /** The study's TMY3 columns: GHI (the target), dry-bulb temperature, humidity and cloud cover. */
+  public static final String[] STUDY_COLUMNS = {"GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)"};
+
+  /** @return the study's four columns of the Greensboro TMY3 file; skips the test where absent */
+  public static TimeSeries greensboroStudySeries() {
+    return readTmy3(greensboroTmy3(), STUDY_COLUMNS);
+  }
 }

@@ -1,14 +1,10 @@
 package org.aoiforecast.forecasting.evaluation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aoiforecast.core.io.Json;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -87,24 +83,21 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
    * @return the report as JSON
    */
   public ObjectNode toJson(String command) {
-    ObjectNode root = new ObjectMapper().createObjectNode();
+    ObjectNode root = Json.object();
     root.put("schema", SCHEMA);
     root.put("command", command);
     root.put("target", target);
     root.put("window", window);
     root.put("horizon", horizon);
-    ArrayNode a = root.putArray("ages");
-    for (int x : ages) {
-      a.add(x);
-    }
+    Json.add(root.putArray("ages"), ages);
     ArrayNode list = root.putArray("strategies");
     for (StrategyResult s : strategies) {
       ObjectNode o = list.addObject();
       o.put("name", s.name());
-      array(o.putArray("test_mse"), s.test().mse());
-      array(o.putArray("train_mse"), s.train().mse());
-      array(o.putArray("test_mae"), s.test().mae());
-      array(o.putArray("test_rmse"), s.test().rmse());
+      Json.add(o.putArray("test_mse"), s.test().mse());
+      Json.add(o.putArray("train_mse"), s.train().mse());
+      Json.add(o.putArray("test_mae"), s.test().mae());
+      Json.add(o.putArray("test_rmse"), s.test().rmse());
       o.put("mean_test_mse", s.test().meanMse());
       o.put("train_seconds", s.trainSeconds());
       o.put("networks", s.networks());
@@ -119,17 +112,6 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
    * @param command the value of the {@code "command"} field
    */
   public void writeJson(Path file, String command) {
-    try {
-      Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(toJson(command)) + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void array(ArrayNode a, double[] v) {
-    for (double x : v) {
-      a.add(x);
-    }
+    Json.write(file, toJson(command));
   }
 }

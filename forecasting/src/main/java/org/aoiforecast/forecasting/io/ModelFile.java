@@ -1,8 +1,6 @@
 package org.aoiforecast.forecasting.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -23,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.Architecture;
@@ -85,7 +84,7 @@ public final class ModelFile {
       Path tmp = Files.createTempFile(dir, ".model-", ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
         zip.putNextEntry(new ZipEntry(META));
-        zip.write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(meta(model)));
+        zip.write(Json.pretty(meta(model)).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, false);
@@ -100,8 +99,7 @@ public final class ModelFile {
   }
 
   private static ObjectNode meta(AgeAwareForecaster model) {
-    ObjectMapper m = new ObjectMapper();
-    ObjectNode root = m.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("format", FORMAT);
     root.put("library_version", libraryVersion());
     root.put("name", model.name());
@@ -114,35 +112,29 @@ public final class ModelFile {
     for (Source s : l.sources()) {
       ObjectNode o = sources.addObject();
       o.put("name", s.name());
-      strings(o.putArray("columns"), s.columns());
-      strings(o.putArray("units"), s.units());
+      Json.add(o.putArray("columns"), s.columns());
+      Json.add(o.putArray("units"), s.units());
     }
-    strings(root.putArray("covariates"), l.covariates());
-    strings(root.putArray("covariate_names"), l.covariateNames());
+    Json.add(root.putArray("covariates"), l.covariates());
+    Json.add(root.putArray("covariate_names"), l.covariateNames());
     root.put("age_input", l.ageInput());
     root.put("age_encoding", l.ageEncoding());
     ArrayNode vectors = root.putArray("age_vectors");
     for (int[] v : l.ageVectors()) {
-      ArrayNode a = vectors.addArray();
-      for (int x : v) {
-        a.add(x);
-      }
+      Json.add(vectors.addArray(), v);
     }
-    strings(root.putArray("feature_names"), l.featureNames());
+    Json.add(root.putArray("feature_names"), l.featureNames());
     Standardization st = model.standardization();
     ObjectNode s = root.putObject("standardization");
-    strings(s.putArray("columns"), st.columns());
-    doubles(s.putArray("mean"), st.means());
-    doubles(s.putArray("scale"), st.scales());
-    doubles(s.putArray("age_mean"), st.ageMeans());
-    doubles(s.putArray("age_scale"), st.ageScales());
+    Json.add(s.putArray("columns"), st.columns());
+    Json.add(s.putArray("mean"), st.means());
+    Json.add(s.putArray("scale"), st.scales());
+    Json.add(s.putArray("age_mean"), st.ageMeans());
+    Json.add(s.putArray("age_scale"), st.ageScales());
     NetworkConfig c = model.config();
     ObjectNode cfg = root.putObject("config");
     cfg.put("architecture", c.architecture().name());
-    ArrayNode hidden = cfg.putArray("hidden");
-    for (int h : c.hidden()) {
-      hidden.add(h);
-    }
+    Json.add(cfg.putArray("hidden"), c.hidden());
     cfg.put("learning_rate", c.learningRate());
     cfg.put("l2", c.l2());
     cfg.put("batch_size", c.batchSize());
@@ -196,7 +188,7 @@ public final class ModelFile {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(new String(metaBytes, StandardCharsets.UTF_8));
+      root = Json.parse(new String(metaBytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalArgumentException("model file " + file + ": unreadable " + META + " (" + e.getMessage() + ")", e);
     }
@@ -262,16 +254,6 @@ public final class ModelFile {
         strings(root.get("covariate_names")), root.get("age_input").asBoolean(), root.get("age_encoding").asText(),
         vectors,
         strings(root.get("feature_names")));
-  }
-
-  private static void strings(ArrayNode a, List<String> v) {
-    v.forEach(a::add);
-  }
-
-  private static void doubles(ArrayNode a, double[] v) {
-    for (double x : v) {
-      a.add(x);
-    }
   }
 
   private static List<String> strings(JsonNode a) {

@@ -1,15 +1,10 @@
 package org.aoiforecast.forecasting.bench;
 
 import java.util.List;
-import org.aoiforecast.core.TimeSeries;
-import org.aoiforecast.core.dataset.AgeEncoding;
-import org.aoiforecast.core.dataset.AgeSet;
-import org.aoiforecast.core.dataset.AgedDataset;
-import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.Splits;
-import org.aoiforecast.core.testing.SharedData;
 import org.aoiforecast.forecasting.NetworkConfig;
 import org.aoiforecast.forecasting.Strategies;
+import org.aoiforecast.forecasting.Tmy3Study;
 import org.aoiforecast.forecasting.TrainingListener;
 import org.aoiforecast.forecasting.evaluation.Evaluation;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
@@ -32,11 +27,7 @@ public final class StudyBench {
   private StudyBench() {}
 
   public static void main(String[] args) {
-    TimeSeries s = SharedData.readTmy3(SharedData.greensboroTmy3(), "GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)",
-        "TotCld (tenths)");
-    Splits splits = AgedDataset.builder(s).target("GHI (W/m^2)")
-        .sources("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").window(6).ages(AgeSet.range(1, 48))
-        .ageEncoding(AgeEncoding.periodic(24)).build().split(ChronologicalSplit.defaults());
+    Splits splits = Tmy3Study.splits();
     NetworkConfig config = NetworkConfig.defaults();
     EvaluationReport report = Evaluation.run(splits, List.of(Strategies.perAge(config),
         Strategies.pooledWithAge(config)), TrainingListener.NONE);

@@ -1,6 +1,7 @@
 package org.aoiforecast.info.estimators;
 
 import org.aoiforecast.info.Estimator;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Entropy, mutual information and conditional mutual information of jointly Gaussian variables,
@@ -104,7 +105,7 @@ public final class GaussianEstimator implements Estimator {
     double[][] ym = Samples.column(y);
     int n = Samples.checkPaired(2, "a covariance", new String[] {"x", "y"}, x, ym);
     int[] cx = Samples.varyingColumns(x);
-    double vy = variance(y);
+    double vy = StatUtils.variance(y);
     if (cx.length == 0 || vy == 0) {
       return vy;
     }
@@ -114,19 +115,6 @@ public final class GaussianEstimator implements Estimator {
     double logRatio = logDetCovariance(xy, allColumns(xy[0].length), "[x y]")
         - logDetCovariance(xs, allColumns(cx.length), "x");
     return Math.exp(logRatio);
-  }
-
-  private static double variance(double[] v) {
-    double m = 0;
-    for (double a : v) {
-      m += a;
-    }
-    m /= v.length;
-    double s = 0;
-    for (double a : v) {
-      s += (a - m) * (a - m);
-    }
-    return s / (v.length - 1);
   }
 
   private static void requireRows(int n, int d, String what) {

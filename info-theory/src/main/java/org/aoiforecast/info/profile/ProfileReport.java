@@ -1,15 +1,11 @@
 package org.aoiforecast.info.profile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.info.Loss;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -131,8 +127,7 @@ public record ProfileReport(String target, Loss loss, int horizon, Duration step
    * @return the JSON tree
    */
   public ObjectNode toJson(String command) {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("schema", SCHEMA);
     root.put("command", command);
     root.put("target", target);
@@ -140,8 +135,7 @@ public record ProfileReport(String target, Loss loss, int horizon, Duration step
     root.put("unit", loss.unit());
     root.put("horizon", horizon);
     root.put("step_seconds", step.toMillis() / 1000.0);
-    ArrayNode src = root.putArray("sources");
-    sources.forEach(src::add);
+    Json.add(root.putArray("sources"), sources);
     ObjectNode settings = root.putObject("settings");
     settings.put("theiler_window", theilerWindow);
     settings.put("bootstrap_block_length", blockLength);
@@ -153,10 +147,10 @@ public record ProfileReport(String target, Loss loss, int horizon, Duration step
       ObjectNode o = ps.addObject();
       o.put("window", p.window());
       o.put("stale", p.stale());
-      array(o.putArray("ages"), p.ages());
-      array(o.putArray("loss"), p.values());
-      array(o.putArray("lower"), p.lower());
-      array(o.putArray("upper"), p.upper());
+      Json.add(o.putArray("ages"), p.ages());
+      Json.add(o.putArray("loss"), p.values());
+      Json.add(o.putArray("lower"), p.lower());
+      Json.add(o.putArray("upper"), p.upper());
       o.put("estimator", p.estimator());
       o.put("kind", p.kind().name().toLowerCase());
       o.put("samples", p.samples());
@@ -176,9 +170,9 @@ public record ProfileReport(String target, Loss loss, int horizon, Duration step
       ObjectNode o = ms.addObject();
       o.put("window", g.window());
       o.put("nu", g.nu());
-      array(o.putArray("ages"), g.ages());
-      array(o.putArray("cmi"), g.cmi());
-      array(o.putArray("bound"), g.bounds());
+      Json.add(o.putArray("ages"), g.ages());
+      Json.add(o.putArray("cmi"), g.cmi());
+      Json.add(o.putArray("bound"), g.bounds());
       o.put("estimator", g.estimator());
       o.put("samples", g.samples());
     }
@@ -192,23 +186,6 @@ public record ProfileReport(String target, Loss loss, int horizon, Duration step
    * @param command the value of the {@code "command"} field
    */
   public void writeJson(Path file, String command) {
-    try {
-      Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(toJson(command)) + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void array(ArrayNode a, int[] v) {
-    for (int x : v) {
-      a.add(x);
-    }
-  }
-
-  private static void array(ArrayNode a, double[] v) {
-    for (double x : v) {
-      a.add(x);
-    }
+    Json.write(file, toJson(command));
   }
 }

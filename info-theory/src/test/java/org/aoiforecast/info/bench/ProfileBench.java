@@ -25,8 +25,7 @@ public final class ProfileBench {
 
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
-    TimeSeries s = SharedData.readTmy3(SharedData.greensboroTmy3(), "GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)",
-        "TotCld (tenths)");
+    TimeSeries s = SharedData.greensboroStudySeries();
     System.out.printf("machine: %d cores, %d thread(s); %d rows%n", Runtime.getRuntime().availableProcessors(),
         threads, s.size());
     String[] names = {"ksg (log loss)", "gaussian (log loss)", "auto (quadratic loss)"};

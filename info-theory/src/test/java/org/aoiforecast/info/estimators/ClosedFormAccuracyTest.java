@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.Stream;
 import org.aoiforecast.info.Estimators;
 import org.aoiforecast.info.testing.GaussianProcess;
+import org.apache.commons.math3.stat.StatUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,28 +70,11 @@ class ClosedFormAccuracyTest {
       mi[r] = Estimators.gaussian().mutualInformation(v[0], v[1]);
       cmi[r] = Estimators.gaussian().conditionalMutualInformation(v[0], v[2], v[1]);
     }
-    return new double[] {sd(mi), sd(cmi), mean(mi), mean(cmi)};
-  }
-
-  private static double mean(double[] v) {
-    double m = 0;
-    for (double a : v) {
-      m += a;
-    }
-    return m / v.length;
+    return new double[] {sd(mi), sd(cmi), StatUtils.mean(mi), StatUtils.mean(cmi)};
   }
 
   private static double sd(double[] v) {
-    double m = 0;
-    for (double a : v) {
-      m += a;
-    }
-    m /= v.length;
-    double s = 0;
-    for (double a : v) {
-      s += (a - m) * (a - m);
-    }
-    double sd = Math.sqrt(s / (v.length - 1));
+    double sd = Math.sqrt(StatUtils.variance(v));
     assertTrue(sd > 0);
     return sd;
   }

@@ -1,17 +1,13 @@
 package org.aoiforecast.solar.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.info.Estimator;
 import org.aoiforecast.info.Estimators;
 import org.aoiforecast.info.estimators.PermutationTest;
@@ -167,8 +163,7 @@ final class EstimateCommand implements Callable<Integer> {
     if (Files.isDirectory(json)) {
       throw CliException.usage("--json " + json + " is a folder; give a file name");
     }
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("schema", 1);
     root.put("command", "estimate");
     root.put("quantity", quantity);
@@ -176,24 +171,17 @@ final class EstimateCommand implements Callable<Integer> {
     root.put("unit", "nats");
     root.put("estimator", est.name());
     root.put("samples", n);
-    ArrayNode xa = root.putArray("x");
-    x.forEach(xa::add);
+    Json.add(root.putArray("x"), x);
     if (y != null) {
-      ArrayNode ya = root.putArray("y");
-      y.forEach(ya::add);
+      Json.add(root.putArray("y"), y);
     }
     if (z != null) {
-      ArrayNode za = root.putArray("z");
-      z.forEach(za::add);
+      Json.add(root.putArray("z"), z);
     }
     if (test != null) {
       root.put("p_value", test.pValue());
       root.put("permutations", test.permutations());
     }
-    try {
-      Files.writeString(json, mapper.writeValueAsString(root) + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
-    }
+    Json.write(json, root);
   }
 }

@@ -1,0 +1,165 @@
+package org.aoiforecast.solar.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.info.profile.MarkovGapCurve;
+import org.aoiforecast.info.profile.ProfileCurve;
+import org.aoiforecast.info.profile.ProfileReport;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's figures, drawn with XChart and saved as PNG (900 × 520 pixels). */
+final class Charts {
+  static final int WIDTH = 900;
+  static final int HEIGHT = 520;
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+      new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0x7f7f7f), new Color(0x17becf)};
+  private static final BasicStroke THIN_DASH = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+      new float[] {4f, 4f}, 0f);
+
+  private Charts() {}
+
+  private static XYChart xy(String title, String x, String y) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setPlotGridLinesVisible(true);
+    chart.getStyler().setMarkerSize(4);
+    return chart;
+  }
+
+  private static double[] doubles(int[] v) {
+    return Arrays.stream(v).asDoubleStream().toArray();
+  }
+
+  /** A line with its confidence band drawn as two thin dashed lines of the same colour. */
+  private static void withBand(XYChart chart, String name, double[] x, double[] y, double[] lo, double[] hi, Color c) {
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setLineColor(c);
+    s.setMarker(SeriesMarkers.NONE);
+    for (double[] band : List.of(lo, hi)) {
+      XYSeries b = chart.addSeries(name + (band == lo ? " lower" : " upper"), x, band);
+      b.setLineColor(c);
+      b.setLineStyle(THIN_DASH);
+      b.setMarker(SeriesMarkers.NONE);
+      b.setShowInLegend(false);
+    }
+  }
+
+  /** Figure 1: estimated loss vs age, all sources stale, one line per window. */
+  static void profilesByWindow(ProfileReport r, String unit, Path png) {
+    XYChart chart = xy("Estimated best loss vs age (all sources stale), " + r.target(), "age (steps)",
+        r.loss().id() + " loss (" + unit + ")");
+    int i = 0;
+    for (ProfileCurve p : r.profiles()) {
+      if (p.stale().equals(ProfileCurve.ALL)) {
+        withBand(chart, "u = " + p.window(), doubles(p.ages()), p.values(), p.lower(), p.upper(),
+            PALETTE[i++ % PALETTE.length]);
+      }
+    }
+    save(chart, png);
+  }
+
+  /** Figure 2: per-source profiles (only that source stale) for one window. */
+  static void perSource(ProfileReport r, int window, String unit, Path png) {
+    XYChart chart = xy("Which source's staleness costs most (u = " + window + ")", "age of the stale source (steps)",
+        r.loss().id() + " loss (" + unit + ")");
+    int i = 0;
+    for (ProfileCurve p : r.profiles()) {
+      if (p.window() == window) {
+        withBand(chart, p.stale().equals(ProfileCurve.ALL) ? "all stale" : p.stale() + " stale",
+            doubles(p.ages()), p.values(), p.lower(), p.upper(), PALETTE[i++ % PALETTE.length]);
+      }
+    }
+    save(chart, png);
+  }
+
+  /** Figure 3: ε-Markov gap vs age, one line per window (and ν). */
+  static void markovGaps(ProfileReport r, Path png) {
+    XYChart chart = xy("epsilon-Markov gap I(Y; X(t-age-nu) | X(t-age))", "age (steps)", "CMI (nats)");
+    int i = 0;
+    for (MarkovGapCurve g : r.markov()) {
+      XYSeries s = chart.addSeries("u = " + g.window() + ", nu = " + g.nu(), doubles(g.ages()), g.cmi());
+      s.setLineColor(PALETTE[i++ % PALETTE.length]);
+      s.setMarker(SeriesMarkers.NONE);
+    }
+    save(chart, png);
+  }
+
+  /**
+   * Figure 4: test MSE vs age of every strategy, with the no-training estimate overlaid next to
+   * the pooled network's loss on its training data (what the estimate predicts).
+   */
+  static void training(EvaluationReport e, ProfileCurve estimate, String unit, Path png) {
+    XYChart chart = xy("Test loss vs age: trained networks, baselines and the estimate", "age (steps)",
+        "test MSE (" + unit + ")");
+    double[] x = doubles(e.ages());
+    int i = 0;
+    for (StrategyResult s : e.strategies()) {
+      XYSeries series = chart.addSeries(s.name(), x, s.test().mse());
+      series.setLineColor(PALETTE[i % PALETTE.length]);
+      series.setMarkerColor(PALETTE[i++ % PALETTE.length]);
+      series.setMarker(s.networks() > 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+    }
+    for (StrategyResult r : e.strategies()) {
+      if (r.name().equals(org.aoiforecast.forecasting.Strategies.POOLED_WITH_AGE)) {
+        XYSeries t = chart.addSeries(r.name() + " (training data)", x, r.train().mse());
+        t.setLineColor(Color.DARK_GRAY);
+        t.setLineStyle(THIN_DASH);
+        t.setMarker(SeriesMarkers.NONE);
+      }
+    }
+    if (estimate != null) {
+      XYSeries s = chart.addSeries("estimate (no training)", doubles(estimate.ages()), estimate.values());
+      s.setLineColor(Color.BLACK);
+      s.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f},
+          0f));
+      s.setMarker(SeriesMarkers.NONE);
+    }
+    save(chart, png);
+  }
+
+  /** Figure 5: training time per strategy. */
+  static void cost(EvaluationReport e, Path png) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Cost: training time for the whole age curve").xAxisTitle("strategy").yAxisTitle("seconds").build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setLabelsVisible(true);
+    List<String> names = e.strategies().stream().filter(s -> s.networks() > 0).map(s -> s.name() + " ("
+        + s.networks() + " net" + (s.networks() > 1 ? "s" : "") + ")").toList();
+    List<Double> seconds = e.strategies().stream().filter(s -> s.networks() > 0).map(StrategyResult::trainSeconds)
+        .toList();
+    if (names.isEmpty()) {
+      names = List.of("no network trained");
+      seconds = List.of(0.0);
+    }
+    chart.addSeries("training seconds", names, seconds).setFillColor(PALETTE[0]);
+    save(chart, png);
+  }
+
+  private static void save(org.knowm.xchart.internal.chartpart.IChart chart, Path png) {
+    // The stream variant writes exactly to the given path (the String variant appends an
+    // extension and is deprecated).
+    try (OutputStream out = Files.newOutputStream(png)) {
+      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+    }
+  }
+}

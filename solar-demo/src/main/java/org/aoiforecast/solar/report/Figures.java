@@ -1,0 +1,70 @@
+package org.aoiforecast.solar.report;
+
+import java.nio.file.Path;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.profile.ProfileCurve;
+import org.aoiforecast.info.profile.ProfileReport;
+
+/**
+ * The study's figures as PNG files: 1-3 from the analysis (loss vs age per window, per-source
+ * profiles, ε-Markov gaps), 4-5 from training (test loss vs age with the estimate overlaid, cost).
+ */
+public final class Figures {
+  /** File names of the figures. */
+  public static final String LOSS_VS_AGE = "fig1-loss-vs-age.png";
+  /** Figure 2. */
+  public static final String PER_SOURCE = "fig2-per-source.png";
+  /** Figure 3. */
+  public static final String MARKOV_GAP = "fig3-markov-gap.png";
+  /** Figure 4. */
+  public static final String TRAINING = "fig4-training.png";
+  /** Figure 5. */
+  public static final String COST = "fig5-cost.png";
+
+  private Figures() {}
+
+  /**
+   * Writes figures 1-3.
+   *
+   * @param study the study (for units and the per-source window)
+   * @param analysis its analysis
+   * @param dir an existing folder
+   */
+  public static void analysis(Study study, ProfileReport analysis, Path dir) {
+    String unit = lossUnit(study, analysis.loss());
+    Charts.profilesByWindow(analysis, unit, dir.resolve(LOSS_VS_AGE));
+    Charts.perSource(analysis, study.settings().trainWindow(), unit, dir.resolve(PER_SOURCE));
+    Charts.markovGaps(analysis, dir.resolve(MARKOV_GAP));
+  }
+
+  /**
+   * Writes figures 4-5.
+   *
+   * @param study the study
+   * @param training the evaluation
+   * @param estimate the no-training estimate to overlay (quadratic loss), or null
+   * @param dir an existing folder
+   */
+  public static void training(Study study, EvaluationReport training, ProfileCurve estimate, Path dir) {
+    Charts.training(training, estimate, lossUnit(study, Loss.QUADRATIC), dir.resolve(TRAINING));
+    Charts.cost(training, dir.resolve(COST));
+  }
+
+  /**
+   * @param study the study
+   * @param loss a loss
+   * @return the unit of that loss on the study's target, e.g. "(W/m^2)^2" or "nats"
+   */
+  static String lossUnit(Study study, Loss loss) {
+    TimeSeries s = study.data().series();
+    String unit = s.units().get(s.columnIndex(study.settings().target()));
+    String u = unit.isEmpty() ? "units" : unit;
+    return switch (loss) {
+      case QUADRATIC -> "(" + u + ")^2";
+      case LOG -> "nats";
+      case ABSOLUTE -> u;
+    };
+  }
+}

@@ -1,0 +1,379 @@
+package org.aoiforecast.solar.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.io.Json;
+import org.aoiforecast.forecasting.Strategies;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.profile.MarkovGapCurve;
+import org.aoiforecast.info.profile.ProfileCurve;
+import org.aoiforecast.info.profile.ProfileReport;
+
+/**
+ * Writes a study's report folder: {@code report.md} (what was run, the figures with captions, the
+ * verdicts in words, the per-age table, timings), five PNG figures, CSV and JSON of every curve,
+ * and {@code run.json} (schema 1).
+ *
+ * <p>Everything is written into a sibling folder {@code <out>.partial} first and moved into place
+ * at the end, so a run that fails half-way never leaves a report that looks complete. An existing
+ * output folder is replaced only when it holds a previous report ({@code run.json}); any other
+ * existing folder or file is refused.
+ */
+public final class ReportWriter {
+  /** File names in the report folder. */
+  static final String REPORT = "report.md";
+  static final String RUN_JSON = "run.json";
+
+  private ReportWriter() {}
+
+  /**
+   * What describes a run beyond its results.
+   *
+   * @param command the command line, for the record
+   * @param dataName the data file's name (or the embedded data's)
+   * @param analysisSeconds wall time of the analysis
+   * @param trainingSeconds wall time of the training
+   */
+  public record RunInfo(String command, String dataName, double analysisSeconds, double trainingSeconds) {}
+
+  /**
+   * Checks that a folder can take a report.
+   *
+   * @param out the output folder
+   * @throws IllegalArgumentException when it is a file, or an existing folder that holds something
+   *     other than a previous report
+   */
+  public static void checkOutput(Path out) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("output folder " + out + " is a file; choose a folder with --out");
+    }
+    if (Files.isDirectory(out)) {
+      try (Stream<Path> entries = Files.list(out)) {
+        if (entries.findAny().isPresent() && !Files.isRegularFile(out.resolve(RUN_JSON))) {
+          throw new IllegalArgumentException("output folder " + out + " exists and does not hold a previous report;"
+              + " choose an empty or new folder with --out");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + out + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Writes the report.
+   *
+   * @param out the output folder
+   * @param study the study
+   * @param analysis the age-loss analysis
+   * @param training the training comparison
+   * @param info the run's description
+   * @return the report file
+   */
+  public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training, RunInfo info) {
+    checkOutput(out);
+    Path absolute = out.toAbsolutePath().normalize();
+    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    try {
+      deleteRecursively(partial);
+      Files.createDirectories(partial);
+      writeContents(partial, study, analysis, training, info);
+      Path old = absolute.resolveSibling(absolute.getFileName() + ".old");
+      deleteRecursively(old);
+      if (Files.exists(absolute)) {
+        Files.move(absolute, old);
+      }
+      Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+      deleteRecursively(old);
+      return absolute.resolve(REPORT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + out + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      try {
+        deleteRecursively(partial);
+      } catch (IOException ignored) {
+        // the original failure matters more
+      }
+      throw e;
+    }
+  }
+
+  private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
+      RunInfo info) throws IOException {
+    StudySettings s = study.settings();
+    String lossUnit = Figures.lossUnit(study, analysis.loss());
+    String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
+    EvaluationReport eval = training.report();
+    ProfileCurve estimate = analysis.loss() == Loss.QUADRATIC ? findAll(analysis, s.trainWindow()) : null;
+    StrategyResult pooled = find(eval, Strategies.POOLED_WITH_AGE);
+    // H_L is the least achievable *training* loss: compare it with the network's loss on its training data
+    double agreement = estimate != null && pooled != null ? agreement(estimate, pooled.train().mse()) : Double.NaN;
+
+    Figures.analysis(study, analysis, dir);
+    Figures.training(study, eval, estimate, dir);
+    analysis.toTable().write().csv(dir.resolve("profiles.csv").toFile());
+    analysis.markovTable().write().csv(dir.resolve("markov.csv").toFile());
+    eval.toTable().write().csv(dir.resolve("training.csv").toFile());
+    analysis.writeJson(dir.resolve("analysis.json"), "analyze");
+    eval.writeJson(dir.resolve("training.json"), "train");
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement);
+    Files.writeString(dir.resolve(REPORT), markdown(study, analysis, eval, info, estimate, agreement, lossUnit,
+        mseUnit));
+  }
+
+  static ProfileCurve findAll(ProfileReport r, int window) {
+    for (ProfileCurve p : r.profiles()) {
+      if (p.window() == window && p.stale().equals(ProfileCurve.ALL)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  static StrategyResult find(EvaluationReport e, String name) {
+    return e.strategies().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * Mean relative deviation over ages between the no-training estimate and a trained network's
+   * loss: {@code mean |estimate − network| / network}.
+   *
+   * @param estimate the estimated profile (quadratic loss)
+   * @param networkMse the network's MSE per age, parallel to the estimate's ages
+   * @return the deviation (0.1 = 10 %)
+   */
+  public static double agreement(ProfileCurve estimate, double[] networkMse) {
+    double[] v = estimate.values();
+    if (v.length != networkMse.length) {
+      throw new IllegalArgumentException("the estimate has " + v.length + " ages, the network " + networkMse.length);
+    }
+    double s = 0;
+    for (int i = 0; i < v.length; i++) {
+      s += Math.abs(v[i] - networkMse[i]) / networkMse[i];
+    }
+    return s / v.length;
+  }
+
+  private static void writeRunJson(Path file, Study study, RunInfo info, double agreement) throws IOException {
+    ObjectNode root = Json.object();
+    StudySettings s = study.settings();
+    root.put("schema", 1);
+    root.put("command", "run");
+    root.put("data", info.dataName());
+    root.put("format", study.data().format().name().toLowerCase(Locale.ROOT));
+    root.put("rows", study.data().series().size());
+    root.put("step_seconds", study.data().series().step().toSeconds());
+    root.put("target", s.target());
+    Json.add(root.putArray("features"), s.features());
+    ArrayNode a = root.putArray("ages");
+    s.ages().stream().forEach(a::add);
+    Json.add(root.putArray("windows"), s.windows());
+    root.put("train_window", s.trainWindow());
+    root.put("horizon", s.horizon());
+    root.put("loss", s.loss().id());
+    root.put("estimator", s.estimator());
+    Json.add(root.putArray("covariates"), s.covariates());
+    root.put("seed", s.network().seed());
+    if (Double.isFinite(agreement)) {
+      root.put("agreement", agreement);
+    } else {
+      root.putNull("agreement");
+    }
+    root.put("analysis_seconds", info.analysisSeconds());
+    root.put("training_seconds", info.trainingSeconds());
+    root.put("command_line", info.command());
+    ArrayNode files = root.putArray("files");
+    for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
+        Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
+      files.add(name);
+    }
+    Json.write(file, root);
+  }
+
+  private static String markdown(Study study, ProfileReport analysis, EvaluationReport eval, RunInfo info,
+      ProfileCurve estimate, double agreement, String lossUnit, String mseUnit) {
+    StudySettings s = study.settings();
+    TimeSeries series = study.data().series();
+    StringBuilder md = new StringBuilder();
+    md.append("# Age of information and solar forecasting: study report\n\n");
+    md.append("How the age of each input changes what ").append(s.target()).append(" can be forecast, estimated from")
+        .append(" the data alone, and what trained networks reach.\n\n");
+    md.append("## What was run\n\n");
+    md.append("| | |\n|---|---|\n");
+    row(md, "command", "`" + info.command() + "`");
+    row(md, "data", info.dataName() + " (" + study.data().format().name().toLowerCase(Locale.ROOT) + ", "
+        + series.size() + " rows every " + human(series.step()) + ", " + series.start() + " to "
+        + series.time(series.size() - 1) + ")");
+    study.data().site().ifPresent(site -> row(md, "site", String.format(Locale.ROOT, "%s (%.3f, %.3f), UTC%s",
+        site.name(), site.latitude(), site.longitude(), site.zone().getId())));
+    row(md, "target", s.target() + " (" + series.units().get(series.columnIndex(s.target())) + ")");
+    row(md, "sources", String.join(", ", s.features()) + " (each with its own age)");
+    row(md, "known covariates", s.covariates().isEmpty() ? "none" : String.join(", ", s.covariates()));
+    row(md, "ages", s.ages() + " steps");
+    row(md, "windows u", intList(s.windows()) + " (analysis); " + s.trainWindow() + " (training)");
+    row(md, "horizon", s.horizon() + " steps");
+    row(md, "analysis", s.loss().id() + " loss, estimator " + s.estimator() + ", " + analysis.replicates()
+        + " block-bootstrap replicates (blocks of " + analysis.blockLength() + "), Theiler window "
+        + analysis.theilerWindow());
+    row(md, "networks", s.network().toString());
+    row(md, "split", "chronological 70 % / 15 % / 15 % (train / validation / test), standardised on training data");
+    md.append('\n');
+
+    md.append("## Findings\n\n");
+    for (ProfileCurve p : analysis.profiles()) {
+      md.append("- ").append(p.verdict(s.target())).append(" [").append(p.estimator()).append(", ")
+          .append(p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]\n");
+    }
+    for (MarkovGapCurve g : analysis.markov()) {
+      md.append(String.format(Locale.ROOT, "- u=%d: mean epsilon-Markov gap (nu=%d) %.4f nats%s%n", g.window(), g.nu(),
+          g.mean(), g.mean() < 0.01 ? " (close to a Markov chain: the loss is nearly monotone in age)" : ""));
+    }
+    StrategyResult pooled = find(eval, Strategies.POOLED_WITH_AGE);
+    StrategyResult perAge = find(eval, Strategies.PER_AGE);
+    StrategyResult without = find(eval, Strategies.POOLED_WITHOUT_AGE);
+    if (pooled != null && perAge != null) {
+      md.append(String.format(Locale.ROOT, "- One pooled network with the age as input reaches a mean test MSE of %s"
+          + " against %s for %d per-age networks (%+.1f %%), training in %.1f s instead of %.1f s (%.1fx faster).%n",
+          num(pooled.test().meanMse()), num(perAge.test().meanMse()), perAge.networks(),
+          100 * (pooled.test().meanMse() / perAge.test().meanMse() - 1), pooled.trainSeconds(), perAge.trainSeconds(),
+          perAge.trainSeconds() / Math.max(1e-9, pooled.trainSeconds())));
+    }
+    if (pooled != null && without != null) {
+      md.append(String.format(Locale.ROOT, "- Without the age input the pooled network reaches %s (%+.1f %% against"
+          + " with the age input): what the age input buys.%n", num(without.test().meanMse()),
+          100 * (without.test().meanMse() / pooled.test().meanMse() - 1)));
+    }
+    StrategyResult best = eval.strategies().stream().min(Comparator.comparingDouble(r -> r.test().meanMse()))
+        .orElseThrow();
+    md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(num(best.test().meanMse()))
+        .append(' ').append(mseUnit).append(").\n");
+    if (Double.isFinite(agreement)) {
+      md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation) deviates from the"
+          + " loss the pooled network reaches on its training data by %.1f %% on average over ages.%n",
+          s.trainWindow(), 100 * agreement));
+    }
+    md.append('\n');
+
+    md.append("## Figures\n\n");
+    figure(md, Figures.LOSS_VS_AGE, "Figure 1. Estimated best achievable loss vs age, all sources stale, for each"
+        + " window u (dashed: 95 % block-bootstrap interval). Short windows can give non-monotone curves"
+        + " (an older reading beats a newer one); longer windows flatten them towards a monotone curve.");
+    figure(md, Figures.PER_SOURCE, "Figure 2. Per-source profiles at u = " + s.trainWindow() + ": only that source"
+        + " is stale, the others are fresh (age " + s.ages().min() + "); the steepest curve is the source whose"
+        + " freshness matters most.");
+    figure(md, Figures.MARKOV_GAP, "Figure 3. epsilon-Markov gap I(Y; X(t-age-1) | X(t-age)) vs age for each"
+        + " window: how much an older reading still adds; 0 means a Markov chain and a monotone loss.");
+    figure(md, Figures.TRAINING, "Figure 4. Test MSE vs age of the trained networks and baselines" + (estimate != null
+        ? ", with the no-training estimate (u = " + s.trainWindow() + ", dashed black) overlaid. The estimate is of"
+        + " the least achievable loss on the data it was computed from, so it is compared with the pooled network's"
+        + " loss on its training data (thin dashed grey): mean relative deviation "
+        + String.format(Locale.ROOT, "%.1f %%", 100 * agreement) + ". Test losses are measured on the last 15 % of"
+        + " the data, which may be another season." : "."));
+    figure(md, Figures.COST, "Figure 5. Training time of the whole age curve: one network per age against one"
+        + " pooled network.");
+
+    md.append("## Per-age test MSE (").append(mseUnit).append(")\n\n");
+    md.append("| age |");
+    for (StrategyResult r : eval.strategies()) {
+      md.append(' ').append(r.name()).append(" |");
+    }
+    if (estimate != null) {
+      md.append(" estimate |");
+    }
+    md.append("\n|---:|");
+    for (int i = 0; i < eval.strategies().size() + (estimate != null ? 1 : 0); i++) {
+      md.append("---:|");
+    }
+    md.append('\n');
+    int[] ages = eval.ages();
+    for (int i = 0; i < ages.length; i++) {
+      md.append("| ").append(ages[i]).append(" |");
+      for (StrategyResult r : eval.strategies()) {
+        md.append(' ').append(num(r.test().mse()[i])).append(" |");
+      }
+      if (estimate != null) {
+        md.append(' ').append(num(estimate.values()[i])).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("| **mean** |");
+    for (StrategyResult r : eval.strategies()) {
+      md.append(" **").append(num(r.test().meanMse())).append("** |");
+    }
+    if (estimate != null) {
+      md.append(" **").append(num(java.util.Arrays.stream(estimate.values()).average().orElse(Double.NaN)))
+          .append("** |");
+    }
+    md.append("\n\n");
+
+    md.append("## Timings\n\n");
+    md.append(String.format(Locale.ROOT, "- analysis (no training): %.1f s%n", info.analysisSeconds()));
+    for (StrategyResult r : eval.strategies()) {
+      md.append(String.format(Locale.ROOT, "- %s: %.1f s (%d network%s)%n", r.name(), r.trainSeconds(), r.networks(),
+          r.networks() == 1 ? "" : "s"));
+    }
+    md.append(String.format(Locale.ROOT, "- training and evaluation in all: %.1f s%n%n", info.trainingSeconds()));
+    md.append("## Files\n\n");
+    md.append("- `profiles.csv`, `markov.csv`, `analysis.json`: every estimated curve (JSON schema 1, see"
+        + " docs/json.md)\n");
+    md.append("- `training.csv`, `training.json`: per-age train and test errors of every strategy\n");
+    md.append("- `run.json`: the settings, timings and agreement of this run\n");
+    return md.toString();
+  }
+
+  private static void row(StringBuilder md, String key, String value) {
+    md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+  }
+
+  private static void figure(StringBuilder md, String file, String caption) {
+    md.append("![").append(file).append("](").append(file).append(")\n\n").append(caption).append("\n\n");
+  }
+
+  private static String intList(int[] v) {
+    List<String> out = new ArrayList<>();
+    for (int x : v) {
+      out.add(Integer.toString(x));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String num(double v) {
+    if (!Double.isFinite(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    return a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : a >= 1 ? String.format(Locale.ROOT, "%.3f", v)
+        : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static String human(Duration d) {
+    if (d.toMinutes() % 60 == 0) {
+      return d.toHours() + " h";
+    }
+    return d.toMinutes() + " min";
+  }
+
+  static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.aoiforecast.solar.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aoiforecast.core.ProgressListener;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgeEncoding;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.ChronologicalSplit;
+import org.aoiforecast.core.dataset.KnownCovariate;
+import org.aoiforecast.core.dataset.KnownCovariates;
+import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.Strategies;
+import org.aoiforecast.forecasting.TrainingListener;
+import org.aoiforecast.forecasting.TrainingStrategy;
+import org.aoiforecast.forecasting.baseline.Baselines;
+import org.aoiforecast.forecasting.evaluation.Evaluation;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.info.AgeLossProfile;
+import org.aoiforecast.info.estimators.TheilerWindow;
+import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.info.profile.ProfileReport;
+import org.aoiforecast.solar.data.SolarData;
+
+/**
+ * The solar study: the age-loss analysis (no training) and the training comparison (per-age
+ * networks, one pooled network with and without the age input, baselines), on the same data and
+ * settings. Each step is usable alone (the analyze and train commands) or together (run).
+ */
+public final class Study {
+  private final SolarData data;
+  private final StudySettings settings;
+
+  /**
+   * @param data the data
+   * @param settings what to do
+   */
+  public Study(SolarData data, StudySettings settings) {
+    this.data = data;
+    this.settings = settings;
+    TimeSeries s = data.series();
+    s.columnIndex(settings.target());
+    settings.features().forEach(s::columnIndex);
+    if (settings.covariates().contains("clearsky") && !s.hasColumn("ClearSkyGHI")) {
+      throw new IllegalArgumentException("the clearsky covariate needs the site's position; this data has no"
+          + " ClearSkyGHI column (give --latitude and --longitude for a generic CSV)");
+    }
+  }
+
+  /** @return the data */
+  public SolarData data() {
+    return data;
+  }
+
+  /** @return the settings */
+  public StudySettings settings() {
+    return settings;
+  }
+
+  /** @return the known covariates the settings ask for */
+  public List<KnownCovariate> covariates() {
+    List<KnownCovariate> out = new ArrayList<>();
+    if (settings.covariates().contains("calendar")) {
+      out.addAll(KnownCovariates.calendar(data.site().map(site -> (java.time.ZoneId) site.zone())
+          .orElse(java.time.ZoneOffset.UTC)));
+    }
+    if (settings.covariates().contains("clearsky")) {
+      out.add(KnownCovariates.column("ClearSkyGHI"));
+    }
+    return out;
+  }
+
+  /**
+   * The age-loss analysis: all-sources profiles for every window, per-source profiles for the
+   * training window, ε-Markov gaps with ν = 1.
+   *
+   * @param progress progress receiver
+   * @return the report
+   */
+  public ProfileReport analyze(ProgressListener progress) {
+    AgeLossProfile.Builder b = AgeLossProfile.builder().target(settings.target())
+        .sources(settings.features().toArray(String[]::new)).ages(settings.ages()).windows(settings.windows())
+        .perSourceWindows(settings.trainWindow()).horizon(settings.horizon()).loss(settings.loss())
+        .covariates(covariates()).bootstrap(settings.bootstrap()).threads(settings.threads())
+        .seed(settings.network().seed()).progress(progress);
+    if (!settings.estimator().equalsIgnoreCase("auto")) {
+      b.estimator(ConditionalLosses.named(settings.estimator(), settings.loss(), 0, TheilerWindow.auto(), 1));
+    }
+    return b.build().estimate(data.series());
+  }
+
+  /**
+   * The study's pooled data set for the training window, split chronologically (70/15/15).
+   *
+   * @return the raw splits
+   */
+  public Splits splits() {
+    AgedDataset.Builder b = AgedDataset.builder(data.series()).target(settings.target()).window(settings.trainWindow())
+        .horizon(settings.horizon()).ages(settings.ages()).covariates(covariates())
+        .ageEncoding(ageEncoding());
+    b.sources(settings.features().toArray(String[]::new));
+    return b.build().split(ChronologicalSplit.defaults());
+  }
+
+  /** The daily periodic age encoding when a day is a whole number of steps, else logarithmic. */
+  AgeEncoding ageEncoding() {
+    long day = java.time.Duration.ofDays(1).toMillis();
+    long step = data.series().stepMillis();
+    return day % step == 0 && day / step >= 2 ? AgeEncoding.periodic((int) (day / step)) : AgeEncoding.logarithmic();
+  }
+
+  /** The outcome of training: the per-age comparison and the pooled model worth saving. */
+  public record Training(EvaluationReport report, AgeAwareForecaster pooledModel) {}
+
+  /**
+   * Trains and evaluates the strategies of the settings.
+   *
+   * @param listener training progress
+   * @return the comparison and the pooled-with-age model (null when that strategy was not run)
+   */
+  public Training train(TrainingListener listener) {
+    Splits splits = splits();
+    List<StrategyResult> results = new ArrayList<>();
+    AgeAwareForecaster pooled = null;
+    for (String name : settings.strategies()) {
+      Evaluation.Run run = Evaluation.run(splits, strategy(name), listener);
+      results.add(run.result());
+      if (run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput()) {
+        pooled = f;
+      }
+    }
+    int[] ages = results.get(0).test().ages();
+    return new Training(new EvaluationReport(settings.target(), settings.trainWindow(), settings.horizon(), ages,
+        results), pooled);
+  }
+
+  private TrainingStrategy strategy(String name) {
+    return switch (name) {
+      case "per-age" -> Strategies.perAge(settings.network());
+      case "pooled-with-age" -> Strategies.pooledWithAge(settings.network());
+      case "pooled-without-age" -> Strategies.pooledWithoutAge(settings.network());
+      case "linear" -> Baselines.linear();
+      case "persistence" -> Baselines.persistence();
+      default -> Baselines.seasonalPersistence();
+    };
+  }
+}

@@ -1,0 +1,69 @@
+package org.aoiforecast.solar.report;
+
+import java.util.List;
+import java.util.Objects;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.info.Loss;
+
+/**
+ * What a study does: which columns, ages and windows, which loss and estimator, which known
+ * covariates, how networks are trained, and the seed.
+ *
+ * @param target the target column
+ * @param features the source columns (one source per column)
+ * @param ages the age set, in steps
+ * @param windows the analysis windows, in steps
+ * @param trainWindow the window of the trained networks, in steps
+ * @param horizon the horizon in steps
+ * @param loss the loss of the analysis
+ * @param estimator the estimator name ("auto" or one of ConditionalLosses.named)
+ * @param covariates known covariates: any of "calendar", "clearsky"
+ * @param bootstrap bootstrap replicates of the analysis
+ * @param network the networks' hyper-parameters (its seed is the study's seed)
+ * @param strategies the training strategies and baselines to run, by name
+ * @param threads threads of the analysis
+ */
+public record StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
+    int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
+    List<String> strategies, int threads) {
+
+  /** All strategies, in report order. */
+  public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
+      "linear", "persistence", "seasonal-persistence");
+
+  /** Validates and copies. */
+  public StudySettings {
+    Objects.requireNonNull(target, "target");
+    features = List.copyOf(features);
+    windows = windows.clone();
+    covariates = List.copyOf(covariates);
+    strategies = List.copyOf(strategies);
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("give at least one feature column");
+    }
+    for (int u : windows) {
+      if (u < 1) {
+        throw new IllegalArgumentException("a window must hold at least 1 reading, got " + u);
+      }
+    }
+    if (trainWindow < 1) {
+      throw new IllegalArgumentException("a window must hold at least 1 reading, got " + trainWindow);
+    }
+    for (String c : covariates) {
+      if (!c.equals("calendar") && !c.equals("clearsky")) {
+        throw new IllegalArgumentException("unknown covariate '" + c + "'; expected calendar or clearsky");
+      }
+    }
+    for (String s : strategies) {
+      if (!ALL_STRATEGIES.contains(s)) {
+        throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of " + ALL_STRATEGIES);
+      }
+    }
+  }
+
+  @Override
+  public int[] windows() {
+    return windows.clone();
+  }
+}
