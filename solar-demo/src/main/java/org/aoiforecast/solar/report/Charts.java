@@ -3,12 +3,11 @@ package org.aoiforecast.solar.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.profile.MarkovGapCurve;
@@ -154,10 +153,12 @@ final class Charts {
   }
 
   private static void save(org.knowm.xchart.internal.chartpart.IChart chart, Path png) {
-    // The stream variant writes exactly to the given path (the String variant appends an
-    // extension and is deprecated).
-    try (OutputStream out = Files.newOutputStream(png)) {
-      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+    // ImageIO writes exactly to the given path (XChart's file variants append an extension and
+    // are deprecated).
+    try {
+      if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png.toFile())) {
+        throw new IOException("no PNG writer in this JVM");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
     }
