@@ -2,34 +2,41 @@ package org.aoiforecast.forecasting;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import org.aoiforecast.core.dataset.AgeEncoding;
+import java.util.Optional;
 import org.aoiforecast.core.dataset.AgedDataset;
-import org.aoiforecast.core.dataset.KnownCovariate;
-import org.aoiforecast.core.dataset.KnownCovariates;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
+import org.aoiforecast.core.dataset.FeatureEncoder;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
-import org.aoiforecast.forecasting.io.ModelFile;
+import org.aoiforecast.forecasting.model.ModelFile;
+import org.aoiforecast.forecasting.model.ModelFileException;
+import org.aoiforecast.forecasting.model.ModelLayout;
+import org.aoiforecast.forecasting.model.Provenance;
+import org.aoiforecast.forecasting.model.SavedModel;
+import org.aoiforecast.forecasting.model.TrainingSummary;
 import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.Trainer;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One network that forecasts the target from features of any age: trained on data pooled across
  * an age set, with the ages as inputs (the study's recommendation) or without them (the ablation
- * that shows what the age input buys).
+ * that shows what the age input buys). Trained by {@link Strategies#pooledWithAge} or {@link
+ * Strategies#pooledWithoutAge}.
  *
  * <pre>{@code
- * Splits splits = AgedDataset.builder(series).target("GHI").sources("GHI", "Temperature")
- *     .window(6).ages(AgeSet.range(1, 48)).covariates(KnownCovariates.calendar(zone))
- *     .build().split(ChronologicalSplit.defaults());
- * AgeAwareForecaster model = AgeAwareForecaster.fit(splits, NetworkConfig.defaults(), true, TrainingListener.NONE);
+ * AgedDatasetSpec spec = AgedDatasetSpec.builder().target("GHI").sources("GHI", "Temperature")
+ *     .window(6).ages(AgeSet.range(1, 48)).covariates(KnownCovariates.calendar(zone)).build();
+ * Splits splits = AgedDataset.of(series, spec).split(ChronologicalSplit.defaults());
+ * AgeAwareForecaster model = Strategies.pooledWithAge(NetworkConfig.defaults()).fit(splits, TrainingListener.NONE);
  * AgeMetrics perAge = model.evaluate(splits.test());
  * model.save(Path.of("ghi.aoi"));
  * }</pre>
@@ -39,45 +46,37 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weights. Same seed, same data, same machine: same weights.
  *
  * <p><b>Live use.</b> {@link #forecast(ForecastRequest)} takes each source's latest window and its
- * age. Ages are a continuous input: any age between the smallest and the largest training age of
- * a source is accepted, including ages between the trained ones and fractional steps (the network
+ * age, and encodes them with the same {@link FeatureEncoder} as the training rows. Ages are a
+ * continuous input: any age between the smallest and the largest training age of a source is
+ * accepted, including ages between the trained ones and fractional steps (the network
  * interpolates; how well depends on how smooth the loss is in age, which the age-loss profile
  * shows). Ages outside that range are extrapolation, which networks do poorly: refused unless
- * {@link #withExtrapolation(boolean)} allows it.
+ * {@link #allowingExtrapolation()} is used.
  */
-public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkCount {
+public final class AgeAwareForecaster implements Forecaster {
   private final String name;
   private final ModelLayout layout;
   private final Standardization standardization;
   private final NetworkConfig config;
   private final MultiLayerNetwork network;
   private final InputLayout input;
+  private final FeatureEncoder encoder;
   private final TrainingSummary summary;
+  private final Optional<Provenance> provenance;
   private final boolean extrapolate;
 
-  /**
-   * How training went.
-   *
-   * @param epochs epochs run
-   * @param bestEpoch the epoch whose weights were kept
-   * @param bestValidationLoss its validation loss (standardised units)
-   * @param samplesSeen training samples processed
-   * @param seconds wall time of training
-   */
-  public record TrainingSummary(int epochs, int bestEpoch, double bestValidationLoss, long samplesSeen,
-      double seconds) {}
-
-  AgeAwareForecaster(String name, ModelLayout layout, Standardization standardization, NetworkConfig config,
-      MultiLayerNetwork network, TrainingSummary summary, boolean extrapolate) {
-    this.name = name;
-    this.layout = layout;
-    this.standardization = standardization;
-    this.config = config;
-    this.network = network;
-    this.summary = summary;
+  private AgeAwareForecaster(SavedModel m, boolean extrapolate) {
+    this.name = m.name();
+    this.layout = m.layout();
+    this.standardization = m.standardization();
+    this.config = m.config();
+    this.network = m.network();
+    this.summary = m.summary();
+    this.provenance = m.provenance();
     this.extrapolate = extrapolate;
+    this.encoder = FeatureEncoder.standardized(layout.spec(), standardization);
     this.input = InputLayout.of(config.architecture(), layout.window(), layout.featureCount(),
-        layout.sources().stream().mapToInt(Source::width).sum());
+        layout.spec().valueColumnCount());
     long expected = input.inputSize();
     long actual = network.layerInputSize(0);
     if (actual != expected) {
@@ -86,22 +85,13 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
     }
   }
 
-  /**
-   * Trains one network on the pooled training part.
-   *
-   * @param splits raw chronological splits of a data set pooled over the age set
-   * @param config hyper-parameters
-   * @param ageInput true to give the ages as inputs ("pooled-with-age"), false for the ablation
-   *     ("pooled-without-age")
-   * @param listener progress receiver
-   * @return the trained forecaster
-   */
-  public static AgeAwareForecaster fit(Splits splits, NetworkConfig config, boolean ageInput,
+  /** Trains one network on the pooled training part (see {@link Strategies}). */
+  static AgeAwareForecaster train(String name, Splits splits, NetworkConfig config, boolean ageInput,
       TrainingListener listener) {
-    String name = ageInput ? Strategies.POOLED_WITH_AGE : Strategies.POOLED_WITHOUT_AGE;
     Splits std = splits.standardized();
-    AgedDataset train = std.train().withAgeInput(ageInput);
-    AgedDataset validation = std.validation() == null ? null : std.validation().withAgeInput(ageInput);
+    AgedDataset train = ageInput ? std.train().withAgeInput() : std.train().withoutAgeInput();
+    AgedDataset validation = std.validationPart()
+        .map(v -> ageInput ? v.withAgeInput() : v.withoutAgeInput()).orElse(null);
     InputLayout in = InputLayout.of(config.architecture(), train);
     int rowsPerEpoch = train.size();
     if (train.ageVectorCount() > 1) {
@@ -110,9 +100,12 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
     }
     Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation,
         new Trainer.Context(name, 0, 1, listener));
-    return new AgeAwareForecaster(name, ModelLayout.of(splits.train(), ageInput),
-        std.train().standardization().orElseThrow(), config, r.network(),
-        new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(), r.seconds()), false);
+    TrainingSummary summary = new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(),
+        r.seconds());
+    SavedModel m = new SavedModel(name, new ModelLayout(train.spec(), train.series().step()),
+        std.train().standardization().orElseThrow(), config, summary, Optional.of(Provenance.of(splits.train())),
+        r.network());
+    return new AgeAwareForecaster(m, false);
   }
 
   @Override
@@ -121,7 +114,7 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
   }
 
   @Override
-  public int networks() {
+  public int networkCount() {
     return 1;
   }
 
@@ -145,9 +138,14 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
     return summary;
   }
 
+  /** @return where the training data came from (absent for models read from format-1 files) */
+  public Optional<Provenance> provenance() {
+    return provenance;
+  }
+
   /** @return whether ages are inputs */
   public boolean hasAgeInput() {
-    return layout.ageInput();
+    return layout.hasAgeInput();
   }
 
   /** @return the underlying DL4J network (shared, do not modify) */
@@ -155,12 +153,14 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
     return network;
   }
 
-  /**
-   * @param allowed true to accept ages outside the training range in {@link #forecast}
-   * @return a forecaster sharing this one's network
-   */
-  public AgeAwareForecaster withExtrapolation(boolean allowed) {
-    return new AgeAwareForecaster(name, layout, standardization, config, network, summary, allowed);
+  /** @return a forecaster sharing this one's network that accepts ages outside the training range */
+  public AgeAwareForecaster allowingExtrapolation() {
+    return extrapolate ? this : new AgeAwareForecaster(toSavedModel(), true);
+  }
+
+  /** @return whether {@link #forecast} accepts ages outside the training range */
+  public boolean extrapolates() {
+    return extrapolate;
   }
 
   @Override
@@ -169,7 +169,8 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
     if (data.standardization().isPresent()) {
       throw new IllegalArgumentException("give the raw data set; the model applies its own standardisation");
     }
-    AgedDataset view = data.withAgeInput(layout.ageInput()).standardize(standardization);
+    AgedDataset view = (layout.hasAgeInput() ? data.withAgeInput() : data.withoutAgeInput())
+        .standardize(standardization);
     double[] z = Trainer.predict(network, input, view, Trainer.allRows(view.size()));
     for (int i = 0; i < z.length; i++) {
       z[i] = standardization.unscale(layout.target(), z[i]);
@@ -198,109 +199,76 @@ public final class AgeAwareForecaster implements Forecaster, Evaluation.NetworkC
    *     extrapolation is allowed)
    */
   public double forecast(ForecastRequest request) {
+    AgedDatasetSpec spec = layout.spec();
     Map<String, ForecastRequest.Entry> given = request.sources();
-    List<String> expected = layout.sources().stream().map(Source::name).toList();
+    List<String> expected = spec.sourceNames();
     for (String s : given.keySet()) {
       if (!expected.contains(s)) {
         throw new IllegalArgumentException("unknown source '" + s + "'; the model's sources are " + expected);
       }
     }
-    double[] f = new double[layout.featureCount()];
-    int p = 0;
+    int n = expected.size();
+    double[][][] windows = new double[n][][];
+    double[] ages = new double[n];
     double stepMillis = layout.step().toMillis();
-    double[] ages = new double[expected.size()];
-    int u = layout.window();
-    for (int s = 0; s < expected.size(); s++) {
-      Source src = layout.sources().get(s);
+    for (int s = 0; s < n; s++) {
+      Source src = spec.sources().get(s);
       ForecastRequest.Entry e = given.get(src.name());
       if (e == null) {
         throw new IllegalArgumentException("missing source '" + src.name() + "'; the model needs " + expected);
       }
-      if (e.values().length != src.width()) {
-        throw new IllegalArgumentException("source '" + src.name() + "' has columns " + src.columns() + " but "
-            + e.values().length + " value arrays were given");
-      }
       ages[s] = e.age().toMillis() / stepMillis;
       checkAge(s, src, ages[s], e.age());
-      for (int c = 0; c < src.width(); c++) {
-        double[] window = e.values()[c];
-        if (window.length != u) {
-          throw new IllegalArgumentException("source '" + src.name() + "', column '" + src.columns().get(c) + "': "
-              + window.length + " values given, the model's window is " + u + " (freshest first)");
-        }
-        for (int lag = 0; lag < u; lag++) {
-          f[p++] = standardization.scale(src.columns().get(c), window[lag]);
-        }
-      }
+      windows[s] = e.values();
     }
-    java.time.Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
-    for (int k = 0; k < layout.covariateNames().size(); k++) {
-      String cname = layout.covariateNames().get(k);
-      String description = layout.covariates().get(k);
-      KnownCovariate c = description == null ? null : KnownCovariates.parse(description);
-      OptionalDouble computed = c == null ? OptionalDouble.empty() : c.valueAt(target);
-      if (computed.isPresent()) {
-        f[p++] = computed.getAsDouble();
-      } else {
-        Double v = request.covariates().get(cname);
-        if (v == null) {
-          throw new IllegalArgumentException("covariate '" + cname + "' is a data column: give its value at "
-              + target + " with ForecastRequest.Builder.covariate(\"" + cname + "\", value)");
-        }
-        f[p++] = standardization.scale(cname, v);
-      }
-    }
-    if (layout.ageInput()) {
-      AgeEncoding encoding = AgeEncoding.parse(layout.ageEncoding());
-      int width = encoding.width();
-      for (int s = 0; s < ages.length; s++) {
-        encoding.encode(ages[s], f, p);
-        for (int e = 0; e < width; e++) {
-          f[p + e] = standardization.scaleAge(s * width + e, f[p + e]);
-        }
-        p += width;
-      }
-    }
+    Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
+    double[] f = encoder.encodeLive(target, windows, ages, request.covariates());
     INDArray x = input.single(f);
     double z = network.output(x, false).getDouble(0, 0);
     return standardization.unscale(layout.target(), z);
   }
 
   private void checkAge(int s, Source src, double ageSteps, Duration age) {
-    int[] range = layout.ageRange(s);
-    if (!extrapolate && layout.ageInput() && (ageSteps < range[0] || ageSteps > range[1])) {
+    int lo = layout.spec().minAge(s);
+    int hi = layout.spec().maxAge(s);
+    if (!extrapolate && layout.hasAgeInput() && (ageSteps < lo || ageSteps > hi)) {
       throw new IllegalArgumentException("source '" + src.name() + "': age " + age + " (" + ageSteps + " steps) is"
-          + " outside the training ages " + range[0] + ".." + range[1] + " steps; the network would extrapolate."
-          + " Use withExtrapolation(true) to allow it");
+          + " outside the training ages " + lo + ".." + hi + " steps; the network would extrapolate."
+          + " Use allowingExtrapolation() to allow it");
     }
   }
 
-  /**
-   * Saves the model (network, layout, standardisation, configuration, library version) in one
-   * file.
-   *
-   * @param file the file to write
-   */
-  public void save(Path file) {
-    ModelFile.write(file, this);
+  /** @return the model as the plain value a model file holds */
+  public SavedModel toSavedModel() {
+    return new SavedModel(name, layout, standardization, config, summary, provenance, network);
   }
 
   /**
-   * Loads a model written by {@link #save}.
+   * Saves the model (network, layout, standardisation, configuration, provenance, library
+   * version) in one file.
+   *
+   * @param file the file to write
+   * @throws ModelFileException when it cannot be written
+   */
+  public void save(Path file) {
+    ModelFile.write(file, toSavedModel());
+  }
+
+  /**
+   * Loads a model written by {@link #save} (of this or an earlier format version).
    *
    * @param file the file
    * @return the model
-   * @throws IllegalArgumentException when the file is truncated, not a model, of another format
-   *     version or of an inconsistent feature layout
+   * @throws ModelFileException when the file is missing, truncated, not a model, of an unknown
+   *     format version or of an inconsistent feature layout
    */
   public static AgeAwareForecaster load(Path file) {
-    return ModelFile.read(file);
-  }
-
-  /** Used by {@link ModelFile}: rebuilds a forecaster from its stored parts. */
-  public static AgeAwareForecaster restore(String name, ModelLayout layout, Standardization standardization,
-      NetworkConfig config, MultiLayerNetwork network, TrainingSummary summary) {
-    return new AgeAwareForecaster(name, layout, standardization, config, network, summary, false);
+    SavedModel m = ModelFile.read(file);
+    try {
+      return new AgeAwareForecaster(m, false);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(file.toString(), e.getMessage(), e);
+    }
   }
 
   @Override

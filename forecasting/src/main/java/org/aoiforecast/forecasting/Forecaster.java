@@ -20,4 +20,9 @@ public interface Forecaster {
    * @throws IllegalArgumentException when the data set's layout differs from the training data's
    */
   double[] predict(AgedDataset data);
+
+  /** @return the number of networks this forecaster is made of (0 for baselines) */
+  default int networkCount() {
+    return 0;
+  }
 }

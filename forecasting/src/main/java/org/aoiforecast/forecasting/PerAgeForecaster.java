@@ -1,27 +1,32 @@
 package org.aoiforecast.forecasting;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
+import org.aoiforecast.forecasting.model.ModelLayout;
 import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.Trainer;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The classic recipe: one network per age vector, each trained only on the samples of its age
- * and without an age input. It can forecast only at the ages it was trained on.
+ * and without an age input. It can forecast only at the ages it was trained on. Trained by
+ * {@link Strategies#perAge}.
  */
-public final class PerAgeForecaster implements Forecaster, Evaluation.NetworkCount {
+public final class PerAgeForecaster implements Forecaster {
   private final ModelLayout layout;
   private final Standardization standardization;
   private final InputLayout input;
   private final Map<List<Integer>, MultiLayerNetwork> networks;
   private final double seconds;
 
-  PerAgeForecaster(ModelLayout layout, Standardization standardization, InputLayout input,
+  private PerAgeForecaster(ModelLayout layout, Standardization standardization, InputLayout input,
       Map<List<Integer>, MultiLayerNetwork> networks, double seconds) {
     this.layout = layout;
     this.standardization = standardization;
@@ -30,13 +35,33 @@ public final class PerAgeForecaster implements Forecaster, Evaluation.NetworkCou
     this.seconds = seconds;
   }
 
+  /** Trains one network per age vector (see {@link Strategies#perAge}). */
+  static PerAgeForecaster train(Splits splits, NetworkConfig config, TrainingListener listener) {
+    long t0 = System.nanoTime();
+    Splits std = splits.standardized();
+    AgedDataset train = std.train().withoutAgeInput();
+    AgedDataset validation = std.validationPart().map(AgedDataset::withoutAgeInput).orElse(null);
+    InputLayout input = InputLayout.of(config.architecture(), train);
+    Map<List<Integer>, MultiLayerNetwork> nets = new HashMap<>();
+    int models = train.ageVectorCount();
+    for (int k = 0; k < models; k++) {
+      AgedDataset t = train.forAgeVector(k);
+      AgedDataset v = validation == null ? null : validation.forAgeVector(k);
+      Trainer.Result r = Trainer.train(config, input, t, t.size(), v,
+          new Trainer.Context(Strategies.PER_AGE, k, models, listener));
+      nets.put(key(train.ageVector(k)), r.network());
+    }
+    return new PerAgeForecaster(ModelLayout.of(train), std.train().standardization().orElseThrow(), input, nets,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
   @Override
   public String name() {
     return Strategies.PER_AGE;
   }
 
   @Override
-  public int networks() {
+  public int networkCount() {
     return networks.size();
   }
 
@@ -53,7 +78,7 @@ public final class PerAgeForecaster implements Forecaster, Evaluation.NetworkCou
   @Override
   public double[] predict(AgedDataset data) {
     layout.requireCompatible(data);
-    AgedDataset view = data.withAgeInput(false).standardize(standardization);
+    AgedDataset view = data.withoutAgeInput().standardize(standardization);
     double[] out = new double[view.size()];
     for (int k = 0; k < view.ageVectorCount(); k++) {
       int[] vector = view.ageVector(k);
@@ -75,7 +100,7 @@ public final class PerAgeForecaster implements Forecaster, Evaluation.NetworkCou
     return out;
   }
 
-  static List<Integer> key(int[] vector) {
+  private static List<Integer> key(int[] vector) {
     return Arrays.stream(vector).boxed().toList();
   }
 }

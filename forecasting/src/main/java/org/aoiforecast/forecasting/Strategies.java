@@ -1,14 +1,9 @@
 package org.aoiforecast.forecasting;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
-import org.aoiforecast.forecasting.nn.InputLayout;
-import org.aoiforecast.forecasting.nn.Trainer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * The network training strategies, all through {@link TrainingStrategy}:
@@ -21,6 +16,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * </ul>
  * Baselines (persistence, seasonal persistence, per-age linear regression) are in
  * {@link org.aoiforecast.forecasting.baseline.Baselines}.
+ *
+ * <pre>{@code
+ * AgeAwareForecaster model = Strategies.pooledWithAge(NetworkConfig.defaults())
+ *     .fit(splits, TrainingListener.NONE);
+ * }</pre>
  */
 public final class Strategies {
   /** Name of the per-age strategy in reports and JSON. */
@@ -36,64 +36,42 @@ public final class Strategies {
    * @param config hyper-parameters of every network
    * @return one network per age vector
    */
-  public static TrainingStrategy perAge(NetworkConfig config) {
+  public static TrainingStrategy<PerAgeForecaster> perAge(NetworkConfig config) {
     Objects.requireNonNull(config, "config");
-    return new TrainingStrategy() {
-      @Override
-      public String name() {
-        return PER_AGE;
-      }
-
-      @Override
-      public Forecaster fit(Splits splits, TrainingListener listener) {
-        long t0 = System.nanoTime();
-        Splits std = splits.standardized();
-        AgedDataset train = std.train().withAgeInput(false);
-        AgedDataset validation = std.validation() == null ? null : std.validation().withAgeInput(false);
-        InputLayout input = InputLayout.of(config.architecture(), train);
-        Map<List<Integer>, MultiLayerNetwork> nets = new HashMap<>();
-        int models = train.ageVectorCount();
-        for (int k = 0; k < models; k++) {
-          AgedDataset t = train.forAgeVector(k);
-          AgedDataset v = validation == null ? null : validation.forAgeVector(k);
-          Trainer.Result r = Trainer.train(config, input, t, t.size(), v,
-              new Trainer.Context(PER_AGE, k, models, listener));
-          nets.put(PerAgeForecaster.key(train.ageVector(k)), r.network());
-        }
-        return new PerAgeForecaster(ModelLayout.of(splits.train(), false), std.train().standardization().orElseThrow(),
-            input, nets, (System.nanoTime() - t0) / 1e9);
-      }
-    };
+    return new Named<>(PER_AGE, (splits, listener) -> PerAgeForecaster.train(splits, config, listener));
   }
 
   /**
    * @param config hyper-parameters
    * @return one network on the pooled data with the ages as inputs
    */
-  public static TrainingStrategy pooledWithAge(NetworkConfig config) {
-    return pooled(config, true);
+  public static TrainingStrategy<AgeAwareForecaster> pooledWithAge(NetworkConfig config) {
+    Objects.requireNonNull(config, "config");
+    return new Named<>(POOLED_WITH_AGE,
+        (splits, listener) -> AgeAwareForecaster.train(POOLED_WITH_AGE, splits, config, true, listener));
   }
 
   /**
    * @param config hyper-parameters
    * @return one network on the pooled data without age input
    */
-  public static TrainingStrategy pooledWithoutAge(NetworkConfig config) {
-    return pooled(config, false);
+  public static TrainingStrategy<AgeAwareForecaster> pooledWithoutAge(NetworkConfig config) {
+    Objects.requireNonNull(config, "config");
+    return new Named<>(POOLED_WITHOUT_AGE,
+        (splits, listener) -> AgeAwareForecaster.train(POOLED_WITHOUT_AGE, splits, config, false, listener));
   }
 
-  private static TrainingStrategy pooled(NetworkConfig config, boolean ageInput) {
-    Objects.requireNonNull(config, "config");
-    return new TrainingStrategy() {
-      @Override
-      public String name() {
-        return ageInput ? POOLED_WITH_AGE : POOLED_WITHOUT_AGE;
-      }
+  /** How a strategy trains. */
+  @FunctionalInterface
+  private interface Fit<F extends Forecaster> {
+    F fit(Splits splits, TrainingListener listener);
+  }
 
-      @Override
-      public Forecaster fit(Splits splits, TrainingListener listener) {
-        return AgeAwareForecaster.fit(splits, config, ageInput, listener);
-      }
-    };
+  /** A strategy made of a name and a training function. */
+  private record Named<F extends Forecaster>(String name, Fit<F> how) implements TrainingStrategy<F> {
+    @Override
+    public F fit(Splits splits, TrainingListener listener) {
+      return how.fit(splits, listener);
+    }
   }
 }

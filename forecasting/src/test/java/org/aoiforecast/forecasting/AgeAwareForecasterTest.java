@@ -20,11 +20,17 @@ import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
+import org.aoiforecast.forecasting.model.ModelFileException;
+import org.aoiforecast.forecasting.model.Provenance;
+import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.TrainingException;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,24 +47,25 @@ class AgeAwareForecasterTest {
   @BeforeAll
   static void train() {
     TimeSeries s = new SyntheticProcess(0.8, 0).sample(3000, 1);
-    splits = AgedDataset.builder(s).target("x").sources("x").window(3).ages(AgeSet.of(1, 2, 4))
-        .covariates(KnownCovariates.hourOfDay(ZoneOffset.UTC)).build().split(ChronologicalSplit.defaults());
-    model = AgeAwareForecaster.fit(splits, FAST, true, TrainingListener.NONE);
+    splits = AgedDataset.of(s, AgedDatasetSpec.builder().target("x").sources("x").window(3)
+        .ages(AgeSet.of(1, 2, 4)).covariates(KnownCovariates.hourOfDay(ZoneOffset.UTC)).build())
+        .split(ChronologicalSplit.defaults());
+    model = Strategies.pooledWithAge(FAST).fit(splits, TrainingListener.NONE);
   }
 
   @Test
   void sameSeedGivesTheSameWeights() {
-    AgeAwareForecaster again = AgeAwareForecaster.fit(splits, FAST, true, TrainingListener.NONE);
+    AgeAwareForecaster again = Strategies.pooledWithAge(FAST).fit(splits, TrainingListener.NONE);
     assertEquals(model.network().params(), again.network().params());
-    AgeAwareForecaster other = AgeAwareForecaster.fit(splits, FAST.toBuilder().seed(7).build(), true,
-        TrainingListener.NONE);
+    AgeAwareForecaster other = Strategies.pooledWithAge(FAST.toBuilder().seed(7).build())
+        .fit(splits, TrainingListener.NONE);
     assertTrue(!model.network().params().equals(other.network().params()));
   }
 
   @Test
   void reportsProgressEveryEpoch() {
     List<TrainingListener.EpochProgress> seen = new ArrayList<>();
-    AgeAwareForecaster.fit(splits, FAST, false, seen::add);
+    Strategies.pooledWithoutAge(FAST).fit(splits, seen::add);
     assertTrue(seen.size() >= 1 && seen.size() <= FAST.maxEpochs());
     TrainingListener.EpochProgress first = seen.get(0);
     assertEquals(1, first.epoch());
@@ -75,6 +82,11 @@ class AgeAwareForecasterTest {
     assertArrayEquals(model.predict(splits.test()), back.predict(splits.test()), 0.0);
     assertEquals(model.layout(), back.layout());
     assertEquals(model.config(), back.config());
+    assertEquals(model.summary(), back.summary());
+    Provenance p = back.provenance().orElseThrow();
+    assertEquals(model.provenance().orElseThrow(), p);
+    assertEquals(splits.train().series().time(0), p.trainingStart());
+    assertEquals(splits.train().size(), p.trainingSamples());
   }
 
   @Test
@@ -84,21 +96,29 @@ class AgeAwareForecasterTest {
     byte[] bytes = Files.readAllBytes(file);
     Path truncated = dir.resolve("truncated.aoi");
     Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-    IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(truncated));
+    ModelFileException t = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(truncated));
     assertTrue(t.getMessage().contains("truncated"), t.getMessage());
     Path text = dir.resolve("text.aoi");
     Files.writeString(text, "not a model");
-    assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(text));
-    assertThrows(IllegalArgumentException.class, () -> AgeAwareForecaster.load(dir.resolve("missing.aoi")));
+    assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(text));
+    ModelFileException missing = assertThrows(ModelFileException.class,
+        () -> AgeAwareForecaster.load(dir.resolve("missing.aoi")));
+    assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
 
-    Path otherVersion = rewriteMeta(file, "\"format\" : 1", "\"format\" : 99");
-    IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
-        () -> AgeAwareForecaster.load(otherVersion));
-    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads format 1"), v.getMessage());
+    Path otherVersion = rewriteMeta(file, "\"format\" : 2", "\"format\" : 99");
+    ModelFileException v = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(otherVersion));
+    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads formats 1 to 2"),
+        v.getMessage());
+
+    Path noField = rewriteMeta(file, "\"best_epoch\"", "\"best_epoch_renamed\"");
+    ModelFileException f = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(noField));
+    assertTrue(f.getMessage().contains("the field 'training.best_epoch' is missing"), f.getMessage());
+
+    ModelFileException d = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(dir));
+    assertTrue(d.getMessage().contains("is a directory"), d.getMessage());
 
     Path otherLayout = rewriteMeta(file, "\"window\" : 3", "\"window\" : 5");
-    IllegalArgumentException l = assertThrows(IllegalArgumentException.class,
-        () -> AgeAwareForecaster.load(otherLayout));
+    ModelFileException l = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(otherLayout));
     assertTrue(l.getMessage().contains("inputs"), l.getMessage());
   }
 
@@ -154,7 +174,7 @@ class AgeAwareForecasterTest {
     IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
         () -> model.forecast(ForecastRequest.at(at).source("x", Duration.ofHours(9), 1, 2, 3).build()));
     assertTrue(old.getMessage().contains("extrapolate"), old.getMessage());
-    assertTrue(Double.isFinite(model.withExtrapolation(true)
+    assertTrue(Double.isFinite(model.allowingExtrapolation()
         .forecast(ForecastRequest.at(at).source("x", Duration.ofHours(9), 1, 2, 3).build())));
     assertThrows(IllegalArgumentException.class,
         () -> ForecastRequest.at(at).source("x", Duration.ofHours(-1), 1, 2, 3));
@@ -175,7 +195,8 @@ class AgeAwareForecasterTest {
   @Test
   void dataOfAnotherLayoutIsRefused() {
     TimeSeries s = splits.test().series();
-    AgedDataset other = AgedDataset.builder(s).target("x").sources("x").window(2).ages(AgeSet.of(1, 2, 4)).build();
+    AgedDataset other = AgedDataset.of(s,
+        AgedDatasetSpec.builder().target("x").sources("x").window(2).ages(AgeSet.of(1, 2, 4)).build());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(other));
     assertTrue(e.getMessage().contains("window 2 (model: 3)"), e.getMessage());
   }
@@ -183,7 +204,7 @@ class AgeAwareForecasterTest {
   @Test
   void lstmWithAgeInputAndCovariatesTrainsSavesAndForecastsLive() {
     NetworkConfig lstm = FAST.toBuilder().architecture(Architecture.LSTM).hidden(8).maxEpochs(2).build();
-    AgeAwareForecaster m = AgeAwareForecaster.fit(splits, lstm, true, TrainingListener.NONE);
+    AgeAwareForecaster m = Strategies.pooledWithAge(lstm).fit(splits, TrainingListener.NONE);
     Path file = dir.resolve("lstm.aoi");
     m.save(file);
     AgeAwareForecaster back = AgeAwareForecaster.load(file);
@@ -202,15 +223,15 @@ class AgeAwareForecasterTest {
   void divergingTrainingStopsNamingTheEpoch() {
     NetworkConfig wild = FAST.toBuilder().learningRate(1e12).build();
     TrainingException e = assertThrows(TrainingException.class,
-        () -> AgeAwareForecaster.fit(splits, wild, true, TrainingListener.NONE));
+        () -> Strategies.pooledWithAge(wild).fit(splits, TrainingListener.NONE));
     assertTrue(e.getMessage().contains("at epoch " + e.epoch()), e.getMessage());
   }
 
   @Test
   void dataTheNetworkCannotUseAreRefused() {
     TimeSeries shortSeries = new SyntheticProcess(0.8, 0).sample(40, 2);
-    DataException e = assertThrows(DataException.class, () -> AgedDataset.builder(shortSeries).target("x")
-        .sources("x").window(3).ages(AgeSet.range(1, 48)).build());
+    DataException e = assertThrows(DataException.class, () -> AgedDataset.of(shortSeries,
+        AgedDatasetSpec.builder().target("x").sources("x").window(3).ages(AgeSet.range(1, 48)).build()));
     assertTrue(e.getMessage().contains("need at least"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder().batchSize(0).build());
     assertThrows(IllegalArgumentException.class, () -> NetworkConfig.builder().hidden().build());

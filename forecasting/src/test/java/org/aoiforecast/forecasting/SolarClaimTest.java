@@ -6,9 +6,10 @@ import java.util.List;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.baseline.Baselines;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,11 +6,13 @@ import java.util.List;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.baseline.Baselines;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +27,8 @@ class SyntheticOptimalityTest {
     SyntheticProcess process = new SyntheticProcess(0.6, 0.8);
     TimeSeries series = process.sample(40_000, 3);
     int window = 24;
-    Splits splits = AgedDataset.builder(series).target("x").sources("x").window(window)
-        .ages(AgeSet.of(1, 6, 12, 23)).build().split(ChronologicalSplit.defaults());
+    Splits splits = AgedDataset.of(series, AgedDatasetSpec.builder().target("x").sources("x").window(window)
+        .ages(AgeSet.of(1, 6, 12, 23)).build()).split(ChronologicalSplit.defaults());
     // 4 ages: two ages' worth of rows per epoch is half the pooled rows (the default factor is
     // sized for dozens of ages)
     NetworkConfig config = NetworkConfig.defaults().toBuilder().pooledEpochFactor(2).build();

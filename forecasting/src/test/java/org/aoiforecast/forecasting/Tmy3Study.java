@@ -3,6 +3,7 @@ package org.aoiforecast.forecasting;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.testing.SharedData;
@@ -18,8 +19,8 @@ public final class Tmy3Study {
 
   /** @return the standardised splits; the calling test is skipped where ../shared/data is absent */
   public static Splits splits() {
-    return AgedDataset.builder(SharedData.greensboroStudySeries()).target(SharedData.STUDY_COLUMNS[0])
+    return AgedDataset.of(SharedData.greensboroStudySeries(), AgedDatasetSpec.builder().target(SharedData.STUDY_COLUMNS[0])
         .sources(SharedData.STUDY_COLUMNS).window(6).ages(AgeSet.range(1, 48))
-        .ageEncoding(AgeEncoding.periodic(24)).build().split(ChronologicalSplit.defaults());
+        .ageEncoding(AgeEncoding.periodic(24)).build()).split(ChronologicalSplit.defaults());
   }
 }

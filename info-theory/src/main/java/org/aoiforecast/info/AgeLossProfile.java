@@ -1,7 +1,6 @@
 package org.aoiforecast.info;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,20 +8,18 @@ import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
-import org.aoiforecast.core.dataset.KnownCovariate;
-import org.aoiforecast.core.reading.Source;
-import org.aoiforecast.info.estimators.GaussianEstimator;
-import org.aoiforecast.info.estimators.KsgEstimator;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
+import org.aoiforecast.info.estimators.Estimator;
 import org.aoiforecast.info.estimators.Parallel;
 import org.aoiforecast.info.estimators.Samples;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLossEstimator;
 import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.loss.LossEstimate;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Estimates, from data alone and before any training, how the best achievable loss of a target
@@ -31,78 +28,88 @@ import org.apache.commons.math3.random.Well19937c;
  * {@code ε(Δ,ν) = I(Y; X_{t-Δ-ν} | X_{t-Δ})} that say how far the data are from the Markov chain
  * that would make the profile monotone.
  *
- * <p>For each window {@code u} it makes the profile with all sources stale and, unless turned
- * off, one profile per source in which only that source is stale and the others are fresh (at the
- * smallest age of the set). All ages of a profile are estimated on the same targets (the anchors
- * that the oldest age allows), so differences between ages are not differences of samples.
+ * <p>What is predicted from what is an {@link AgedDatasetSpec}: its target, sources, known
+ * covariates, horizon and (shared) ages; its window is the default window. The profile adds the
+ * analysis settings. For each window {@code u} it makes the profile with all sources stale and,
+ * unless turned off, one profile per source in which only that source is stale and the others
+ * are fresh (at the smallest age of the set). All ages of a profile are estimated on the same
+ * targets (the anchors that the oldest age allows), so differences between ages are not
+ * differences of samples.
  *
  * <pre>{@code
- * ProfileReport report = AgeLossProfile.builder()
+ * AgedDatasetSpec spec = AgedDatasetSpec.builder()
  *     .target("GHI").sources("GHI", "Temperature", "Humidity", "Cloud")
- *     .ages(AgeSet.range(1, 48)).windows(1, 6, 24)
- *     .build()
- *     .estimate(series);
+ *     .ages(AgeSet.range(1, 48)).build();
+ * ProfileReport report = AgeLossProfile.builder(spec).windows(1, 6, 24).build().estimate(series);
  * }</pre>
  *
- * <p>Defaults: quadratic loss, horizon 0, the automatic estimator of
- * {@link ConditionalLosses#auto} (nearest neighbours up to 8 feature dimensions, cross-validated
- * ridge beyond), ν = 1, 200 bootstrap replicates in blocks of {@code max(N^(1/3), 2W+1)} rows, 95 %
- * intervals, a Theiler window W equal to the target's decorrelation time, all processors, seed 0.
- * Immutable and reusable on several series.
+ * <p>The estimate runs in three named steps: the plan of curves ({@code ProfilePlan}), the
+ * estimates at every age in parallel, then the block bootstrap of each curve ({@code
+ * BlockBootstrap}, one block-length rule) and the Markov gaps with their bounds ({@code
+ * MarkovGaps}).
+ *
+ * <p>Defaults: quadratic loss, the automatic estimator of {@link ConditionalLosses#auto}
+ * (leave-one-out k-NN regression up to {@value ConditionalLosses#NEIGHBOUR_DIMENSIONS} feature
+ * dimensions, k-NN on the leading {@value ConditionalLosses#NEIGHBOUR_DIMENSIONS} principal
+ * components beyond; KSG for the log loss up to that width, the linear-Gaussian bound beyond),
+ * ν = 1 with KSG up to 10 joint dimensions and the Gaussian estimator beyond, 200 bootstrap
+ * replicates in blocks of {@code max(ceil(N^(1/3)), 2W+1)} rows, 95 % intervals, a Theiler window
+ * W equal to the target's decorrelation time, all processors, seed 0. Immutable and reusable on
+ * several series.
  */
 public final class AgeLossProfile {
-  private final String target;
-  private final List<Source> sources;
-  private final List<KnownCovariate> covariates;
+  private final AgedDatasetSpec spec;
   private final AgeSet ages;
   private final int[] windows;
-  private final int horizon;
   private final Loss loss;
   private final ConditionalLossEstimator estimator;
-  private final boolean perSource;
   private final int[] perSourceWindows;
   private final int[] markovLags;
   private final Estimator markovEstimator;
+  private final BlockBootstrap bootstrap;
   private final int replicates;
   private final double confidence;
-  private final int blockLength;
   private final TheilerWindow theiler;
   private final int threads;
   private final long seed;
   private final ProgressListener progress;
 
   private AgeLossProfile(Builder b) {
-    this.target = b.target;
-    this.sources = List.copyOf(b.sources);
-    this.covariates = List.copyOf(b.covariates);
+    this.spec = b.spec;
     this.ages = b.ages;
     this.windows = b.windows.clone();
-    this.horizon = b.horizon;
     this.loss = b.loss;
     this.estimator = b.estimator;
-    this.perSource = b.perSource;
-    this.perSourceWindows = b.perSourceWindows == null ? null : b.perSourceWindows.clone();
+    this.perSourceWindows = !b.perSource ? new int[0]
+        : b.perSourceWindows == null ? b.windows.clone() : b.perSourceWindows.clone();
     this.markovLags = b.markovLags.clone();
     this.markovEstimator = b.markovEstimator;
+    this.bootstrap = new BlockBootstrap(b.replicates, b.confidence, b.blockLength);
     this.replicates = b.replicates;
     this.confidence = b.confidence;
-    this.blockLength = b.blockLength;
     this.theiler = b.theiler;
     this.threads = b.threads;
     this.seed = b.seed;
     this.progress = b.progress;
   }
 
-  /** @return a builder with the defaults above */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * @param spec what is predicted from what: target, sources, covariates, horizon, shared ages;
+   *     its window is the default window
+   * @return a builder with the defaults above
+   * @throws IllegalArgumentException when the spec's ages are not shared by all sources
+   */
+  public static Builder builder(AgedDatasetSpec spec) {
+    return new Builder(spec);
   }
 
-  /** One estimate to make: a curve (or gap) at one age. */
-  private record Task(int curve, int ageIndex, Runnable job) {}
+  /** @return the description of the samples the profile is estimated on */
+  public AgedDatasetSpec spec() {
+    return spec;
+  }
 
   /**
-   * Runs the analysis.
+   * Runs the analysis over all rows of a series.
    *
    * @param series the data: a regular series with the target and the sources' columns
    * @return the profiles and gaps
@@ -110,176 +117,105 @@ public final class AgeLossProfile {
    *     horizon need more rows than the series has
    */
   public ProfileReport estimate(TimeSeries series) {
+    return estimate(AgedDataset.of(series, spec.withoutAgeInput().withWindow(windows[0])));
+  }
+
+  /**
+   * Runs the analysis over the series and rows of an aged data set (e.g. the training part of a
+   * split, so that the estimate sees what a network trained on it sees). The data set must
+   * describe this profile's target, sources, covariates and horizon; the windows and ages are the
+   * profile's.
+   *
+   * @param data a raw (not standardised) data set
+   * @return the profiles and gaps
+   * @throws IllegalArgumentException when the data set describes other samples
+   */
+  public ProfileReport estimate(AgedDataset data) {
+    AgedDatasetSpec other = data.spec();
+    if (!other.target().equals(spec.target()) || !other.sources().equals(spec.sources())
+        || !other.covariates().equals(spec.covariates()) || other.horizon() != spec.horizon()) {
+      throw new IllegalArgumentException("the data set describes other samples than the profile: " + other
+          + " (profile: " + spec + ")");
+    }
     long started = System.nanoTime();
-    series.columnIndex(target);
-    for (Source s : sources) {
-      s.columns().forEach(series::columnIndex);
-    }
-    double[] targetColumn = series.column(target);
+    double[] targetColumn = targetColumn(data);
     int w = theiler.resolve(Samples.column(targetColumn));
-    double range = range(targetColumn);
     int[] ageArray = ages.toArray();
+    ProfilePlan plan = new ProfilePlan(data.withoutAgeInput(), ages, windows, perSourceWindows, markovLags);
 
-    List<CurveSpec> curves = new ArrayList<>();
-    for (int u : windows) {
-      AgedDataset all = dataset(series, u).ages(ages).ageInput(false).build();
-      curves.add(new CurveSpec(u, ProfileCurve.ALL, all));
-      if (perSource && sources.size() > 1 && (perSourceWindows == null || contains(perSourceWindows, u))) {
-        for (int s = 0; s < sources.size(); s++) {
-          List<int[]> vectors = new ArrayList<>();
-          for (int a : ageArray) {
-            int[] v = new int[sources.size()];
-            Arrays.fill(v, ages.min());
-            v[s] = a;
-            vectors.add(v);
-          }
-          AgedDataset one = dataset(series, u).ageVectors(vectors).ageInput(false).build();
-          curves.add(new CurveSpec(u, sources.get(s).name(), one));
-        }
-      }
-    }
-    List<GapSpec> gaps = new ArrayList<>();
-    for (int u : windows) {
-      for (int nu : markovLags) {
-        gaps.add(new GapSpec(u, nu, dataset(series, u + nu).ages(ages).ageInput(false).build()));
-      }
-    }
-
+    // Step 2: every estimate of every curve and gap, in parallel.
+    List<ProfilePlan.Curve> curves = plan.curves;
+    List<ProfilePlan.Gap> gaps = plan.gaps;
     LossEstimate[][] estimates = new LossEstimate[curves.size()][ageArray.length];
+    ConditionalLossEstimator[] curveEstimators = new ConditionalLossEstimator[curves.size()];
     double[][] cmi = new double[gaps.size()][ageArray.length];
-    String[] gapEstimator = new String[gaps.size()];
+    Estimator[] gapEstimators = new Estimator[gaps.size()];
     List<Runnable> jobs = new ArrayList<>();
     for (int c = 0; c < curves.size(); c++) {
-      CurveSpec spec = curves.get(c);
-      int dims = spec.data.featureCount();
+      AgedDataset curve = curves.get(c).data();
       ConditionalLossEstimator est = estimator != null ? estimator
-          : ConditionalLosses.auto(loss, dims, TheilerWindow.of(w), 1);
-      spec.estimator = est;
+          : ConditionalLosses.auto(loss, curve.featureCount(), TheilerWindow.of(w), 1);
+      curveEstimators[c] = est;
       for (int k = 0; k < ageArray.length; k++) {
-        int curve = c;
+        int ci = c;
         int age = k;
         jobs.add(() -> {
-          AgedDataset d = spec.data.forAgeVector(age);
-          estimates[curve][age] = est.estimate(d.featureMatrix(), d.targets());
+          AgedDataset d = curve.forAgeVector(age);
+          estimates[ci][age] = est.estimate(d.featureMatrix(), d.targetValues());
         });
       }
     }
     for (int g = 0; g < gaps.size(); g++) {
-      GapSpec spec = gaps.get(g);
-      int width = 0;
-      for (Source s : sources) {
-        width += s.width();
-      }
-      int dx = width * spec.window + covariates.size();
-      int dz = width * Math.min(spec.nu, spec.window);
-      Estimator est = markovEstimator != null ? markovEstimator
-          : (1 + dx + dz <= 10 ? KsgEstimator.create(4).withTheilerWindow(TheilerWindow.of(w)).withThreads(1)
-              : GaussianEstimator.create());
-      gapEstimator[g] = est.name();
+      ProfilePlan.Gap gap = gaps.get(g);
+      int width = spec.valueColumnCount();
+      Estimator est = markovEstimator != null ? markovEstimator : MarkovGaps.defaultEstimator(
+          width * gap.window() + spec.covariates().size(), width * Math.min(gap.nu(), gap.window()), w);
+      gapEstimators[g] = est;
       for (int k = 0; k < ageArray.length; k++) {
-        int gap = g;
+        int gi = g;
         int age = k;
-        jobs.add(() -> cmi[gap][age] = markovGap(spec, age, est));
+        jobs.add(() -> cmi[gi][age] = MarkovGaps.gap(gap.data().forAgeVector(age), gap.window(), gap.nu(), est));
       }
     }
     run(jobs);
 
-    int block = blockLength;
+    // Step 3: intervals by the block bootstrap, then the gaps' bounds.
     List<ProfileCurve> profileCurves = new ArrayList<>();
     for (int c = 0; c < curves.size(); c++) {
-      CurveSpec spec = curves.get(c);
       int n = estimates[c][0].size();
-      int b = block > 0 ? block : Math.max((int) Math.ceil(Math.cbrt(n)), 2 * w + 1);
-      int[][] resamples = blockBootstrap(n, Math.min(b, n), replicates, new Well19937c(seed + c));
+      int[][] resamples = bootstrap.resamples(n, w, seed + c);
       double[] value = new double[ageArray.length];
       double[] lower = new double[ageArray.length];
       double[] upper = new double[ageArray.length];
       for (int k = 0; k < ageArray.length; k++) {
-        LossEstimate e = estimates[c][k];
-        value[k] = e.value();
-        double[] boot = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-          boot[r] = e.resample(resamples[r]);
-        }
-        Arrays.sort(boot);
-        double alpha = (1 - confidence) / 2;
-        lower[k] = Math.min(value[k], quantile(boot, alpha));
-        upper[k] = Math.max(value[k], quantile(boot, 1 - alpha));
+        value[k] = estimates[c][k].value();
+        double[] interval = bootstrap.interval(estimates[c][k], resamples);
+        lower[k] = interval[0];
+        upper[k] = interval[1];
       }
-      profileCurves.add(new ProfileCurve(spec.window, spec.stale, loss, ageArray, value, lower, upper,
-          spec.estimator.name(), spec.estimator.kind(), n));
+      profileCurves.add(new ProfileCurve(curves.get(c).window(), curves.get(c).stale(), loss, ageArray, value, lower,
+          upper, curveEstimators[c].name(), curveEstimators[c].kind(), n));
     }
+    double range = range(targetColumn);
     List<MarkovGapCurve> gapCurves = new ArrayList<>();
     for (int g = 0; g < gaps.size(); g++) {
-      GapSpec spec = gaps.get(g);
+      ProfilePlan.Gap gap = gaps.get(g);
       double[] bound = new double[ageArray.length];
       for (int k = 0; k < ageArray.length; k++) {
-        double eps = Math.max(0, cmi[g][k]);
-        bound[k] = switch (loss) {
-          case LOG -> eps;
-          case QUADRATIC -> range * range * Math.sqrt(eps / 2);
-          case ABSOLUTE -> range * Math.sqrt(eps / 2);
-        };
+        bound[k] = MarkovGaps.bound(loss, cmi[g][k], range);
       }
-      gapCurves.add(new MarkovGapCurve(spec.window, spec.nu, ageArray, cmi[g], bound, gapEstimator[g],
-          spec.data.countOf(0)));
+      gapCurves.add(new MarkovGapCurve(gap.window(), gap.nu(), ageArray, cmi[g], bound, gapEstimators[g].name(),
+          gap.data().countOf(0)));
     }
-    int reportedBlock = block > 0 ? block
-        : Math.max((int) Math.ceil(Math.cbrt(curves.get(0).data.countOf(0))), 2 * w + 1);
-    return new ProfileReport(target, loss, horizon, series.step(), sources.stream().map(Source::name).toList(), w,
+    int reportedBlock = bootstrap.blockLength(curves.get(0).data().countOf(0), w);
+    return new ProfileReport(spec.target(), loss, spec.horizon(), data.series().step(), spec.sourceNames(), w,
         reportedBlock, replicates, confidence, profileCurves, gapCurves, (System.nanoTime() - started) / 1e9);
   }
 
-  private AgedDataset.Builder dataset(TimeSeries series, int window) {
-    AgedDataset.Builder b = AgedDataset.builder(series).target(target).window(window).horizon(horizon)
-        .covariates(covariates);
-    sources.forEach(b::source);
-    return b;
-  }
-
-  private static final class CurveSpec {
-    final int window;
-    final String stale;
-    final AgedDataset data;
-    ConditionalLossEstimator estimator;
-
-    CurveSpec(int window, String stale, AgedDataset data) {
-      this.window = window;
-      this.stale = stale;
-      this.data = data;
-    }
-  }
-
-  private record GapSpec(int window, int nu, AgedDataset data) {}
-
-  /**
-   * ε(Δ,ν) at one age: the data set has window u+ν at age Δ; X is lags 0..u-1 of each source
-   * column (plus the known covariates, fresh information), Z the lags of the ν-older window not
-   * already in X.
-   */
-  private static double markovGap(GapSpec spec, int ageIndex, Estimator est) {
-    AgedDataset d = spec.data.forAgeVector(ageIndex);
-    int u = spec.window;
-    int span = u + spec.nu;
-    int from = Math.max(u, spec.nu);
-    int blocks = d.sources().stream().mapToInt(Source::width).sum();
-    int extra = d.covariates().size();
-    int dz = span - from;
-    int n = d.size();
-    double[][] x = new double[n][blocks * u + extra];
-    double[][] z = new double[n][blocks * dz];
-    double[][] y = new double[n][1];
-    double[] f = new double[d.featureCount()];
-    for (int r = 0; r < n; r++) {
-      d.features(r, f, 0);
-      for (int b = 0; b < blocks; b++) {
-        System.arraycopy(f, b * span, x[r], b * u, u);
-        System.arraycopy(f, b * span + from, z[r], b * dz, dz);
-      }
-      System.arraycopy(f, blocks * span, x[r], blocks * u, extra);
-      y[r][0] = d.target(r);
-    }
-    return est.conditionalMutualInformation(y, z, x);
+  /** The target column over the data set's rows (the Theiler window and range are theirs). */
+  private static double[] targetColumn(AgedDataset data) {
+    double[] all = data.series().column(data.spec().target());
+    return java.util.Arrays.copyOfRange(all, data.segmentStart(), data.segmentEnd());
   }
 
   private void run(List<Runnable> jobs) {
@@ -290,38 +226,6 @@ public final class AgeLossProfile {
       jobs.get(i).run();
       progress.progress("age-loss profile", done.incrementAndGet(), total);
     });
-  }
-
-  /** Moving-block bootstrap: each resample concatenates random blocks of consecutive rows. */
-  static int[][] blockBootstrap(int n, int block, int replicates, Well19937c random) {
-    int[][] out = new int[replicates][n];
-    int starts = n - block + 1;
-    for (int r = 0; r < replicates; r++) {
-      int p = 0;
-      while (p < n) {
-        int s = random.nextInt(starts);
-        for (int i = 0; i < block && p < n; i++) {
-          out[r][p++] = s + i;
-        }
-      }
-    }
-    return out;
-  }
-
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-  }
-
-  private static boolean contains(int[] values, int v) {
-    for (int x : values) {
-      if (x == v) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double range(double[] v) {
@@ -336,12 +240,9 @@ public final class AgeLossProfile {
 
   /** Builds an {@link AgeLossProfile}. */
   public static final class Builder {
-    private String target;
-    private final List<Source> sources = new ArrayList<>();
-    private final List<KnownCovariate> covariates = new ArrayList<>();
-    private AgeSet ages;
-    private int[] windows = {1};
-    private int horizon;
+    private final AgedDatasetSpec spec;
+    private final AgeSet ages;
+    private int[] windows;
     private Loss loss = Loss.QUADRATIC;
     private ConditionalLossEstimator estimator;
     private boolean perSource = true;
@@ -356,62 +257,12 @@ public final class AgeLossProfile {
     private long seed;
     private ProgressListener progress = ProgressListener.NONE;
 
-    private Builder() {}
-
-    /**
-     * @param column the target column
-     * @return this builder
-     */
-    public Builder target(String column) {
-      this.target = Objects.requireNonNull(column, "column");
-      return this;
-    }
-
-    /**
-     * @param source a feature source (a group of columns sharing one age)
-     * @return this builder
-     */
-    public Builder source(Source source) {
-      for (Source s : sources) {
-        if (s.name().equals(source.name())) {
-          throw new IllegalArgumentException("source '" + source.name() + "' is added twice");
-        }
-      }
-      sources.add(source);
-      return this;
-    }
-
-    /**
-     * @param columns one single-column source per column
-     * @return this builder
-     */
-    public Builder sources(String... columns) {
-      for (String c : columns) {
-        source(Source.ofColumn(c));
-      }
-      return this;
-    }
-
-    /**
-     * Known covariates (calendar, clear-sky irradiance, ...) added to the features at the target
-     * time with age 0, as a forecaster would get them: the profile then measures what the stale
-     * sources add beyond them.
-     *
-     * @param covariates the covariates
-     * @return this builder
-     */
-    public Builder covariates(List<KnownCovariate> covariates) {
-      this.covariates.addAll(covariates);
-      return this;
-    }
-
-    /**
-     * @param ages the ages, in steps of the series
-     * @return this builder
-     */
-    public Builder ages(AgeSet ages) {
-      this.ages = Objects.requireNonNull(ages, "ages");
-      return this;
+    private Builder(AgedDatasetSpec spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+      this.ages = spec.sharedAges().orElseThrow(() -> new IllegalArgumentException("the age-loss profile needs"
+          + " ages shared by all sources, in increasing order (AgedDatasetSpec.Builder.ages); this spec has "
+          + spec.ageVectorCount() + " per-source age vectors. Per-source staleness is in the per-source profiles"));
+      this.windows = new int[] {spec.window()};
     }
 
     /**
@@ -428,18 +279,6 @@ public final class AgeLossProfile {
         }
       }
       this.windows = windows.clone();
-      return this;
-    }
-
-    /**
-     * @param steps steps from the query time to the target, >= 0
-     * @return this builder
-     */
-    public Builder horizon(int steps) {
-      if (steps < 0) {
-        throw new IllegalArgumentException("the horizon must be >= 0, got " + steps);
-      }
-      this.horizon = steps;
       return this;
     }
 
@@ -465,11 +304,12 @@ public final class AgeLossProfile {
     }
 
     /**
-     * @param on whether to add one profile per source (only that source stale)
+     * Leaves out the per-source profiles (only the profile with all sources stale is estimated).
+     *
      * @return this builder
      */
-    public Builder perSource(boolean on) {
-      this.perSource = on;
+    public Builder withoutPerSourceProfiles() {
+      this.perSource = false;
       return this;
     }
 
@@ -585,15 +425,6 @@ public final class AgeLossProfile {
 
     /** @return the configured analysis */
     public AgeLossProfile build() {
-      if (target == null) {
-        throw new IllegalStateException("no target: call target(...)");
-      }
-      if (sources.isEmpty()) {
-        throw new IllegalStateException("no feature source: call sources(...) or source(...)");
-      }
-      if (ages == null) {
-        throw new IllegalStateException("no ages: call ages(...)");
-      }
       return new AgeLossProfile(this);
     }
   }

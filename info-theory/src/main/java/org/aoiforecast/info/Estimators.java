@@ -1,6 +1,7 @@
 package org.aoiforecast.info;
 
 import org.aoiforecast.info.estimators.DiscreteEstimator;
+import org.aoiforecast.info.estimators.Estimator;
 import org.aoiforecast.info.estimators.GaussianEstimator;
 import org.aoiforecast.info.estimators.KozachenkoLeonenkoEstimator;
 import org.aoiforecast.info.estimators.KsgEstimator;

@@ -1,111 +1,86 @@
 package org.aoiforecast.core.dataset;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
-import org.aoiforecast.core.reading.Source;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A supervised data set whose features are stale by known ages: pairs
- * {@code (X_{t-Δ}, Y_{t+h})} built from a regular {@link TimeSeries}, for one age, a per-source
- * age vector, or pooled over a set of age vectors with the ages as extra inputs.
+ * A supervised data set whose features are stale by known ages: the pairs {@code (X_{t-Δ},
+ * Y_{t+h})} that an {@link AgedDatasetSpec} describes, over the rows of a regular {@link
+ * TimeSeries}, for one age, a per-source age vector, or pooled over a set of age vectors.
  *
- * <p><b>A view, not a copy.</b> Samples are computed on demand from the base series by index
+ * <p>An aged data set is four things: the spec (what a sample is), the series (where the values
+ * come from), the rows it may touch (a segment of the series), and the standardisation its series
+ * went through, if any. Everything else is derived.
+ *
+ * <p><b>A view, not a copy.</b> Samples are computed on demand from the series by index
  * arithmetic. Row {@code r} belongs to age vector {@code k} and anchor (query) row {@code t}; the
- * memory used is the base series plus a few integers per age vector, whatever the number of ages.
+ * memory used is the series plus a few integers per age vector, whatever the number of ages.
+ * The layout of one sample is the {@link FeatureEncoder}'s; the target is the target column at
+ * row {@code t+h}.
  *
- * <p><b>Layout of one sample</b> (see {@link #featureNames()}), with {@code Δ_s} the age of source
- * {@code s} in steps and {@code u} the window:
- * <ol>
- *   <li>for each source, for each of its columns, the window {@code x[t-Δ_s], x[t-Δ_s-1], ...,
- *       x[t-Δ_s-u+1]} (freshest first; named {@code source.column}, {@code source.column[-1]}, ...,
- *       or {@code column}, {@code column[-1]}, ... for a one-column source named like its column);
- *   <li>the known covariates at the target row {@code t+h} (age 0);
- *   <li>when the age input is on, each source's age as encoded by the {@link AgeEncoding}
- *       (by default the age in steps, {@code age:source}), standardised when the data set is.
- * </ol>
- * The target is the target column at row {@code t+h}.
- *
- * <p><b>Which anchors.</b> By default every age vector uses the same anchors (common targets):
- * those for which the oldest age's window still lies inside the data set's rows, so losses at
- * different ages are measured on the same targets. Without common targets each age vector uses
- * every anchor its own ages allow.
+ * <p><b>Which anchors.</b> With {@link AgedDatasetSpec.Anchors#COMMON} (the default) every age
+ * vector uses the anchors for which the oldest age's window still lies inside the rows, so losses
+ * at different ages are measured on the same targets; otherwise each age vector uses every anchor
+ * its own ages allow.
  *
  * <p><b>No leakage.</b> A data set only touches the rows of its segment (all rows by default).
  * {@link #split} cuts the rows into chronological segments, so no window or target of one part
  * lies in another; {@link Splits#standardized()} fits the standardisation on the training part
  * only.
+ *
+ * <pre>{@code
+ * AgedDataset data = AgedDataset.of(series, spec);
+ * Splits splits = data.split(ChronologicalSplit.defaults());
+ * }</pre>
  */
 public final class AgedDataset {
+  private final AgedDatasetSpec spec;
   private final TimeSeries series;
-  private final int targetColumn;
-  private final List<Source> sources;
-  private final int[][] sourceColumns;
-  private final int window;
-  private final int horizon;
-  private final int[][] ageVectors;
-  private final List<KnownCovariate> covariates;
-  private final boolean ageInput;
-  private final AgeEncoding ageEncoding;
-  private final boolean commonTargets;
   private final int segmentStart;
   private final int segmentEnd;
+  private final String segmentLabel; // names the part in errors, null for a whole data set
+  private final Standardization standardization; // null when raw
+  private final FeatureEncoder encoder;
+  private final int[][] ageVectors;
+  private final int targetColumn;
   private final int[] firstAnchor;
   private final long[] offsets;
-  private final Standardization standardization; // null when raw
-  private final List<String> featureNames;
-  private final int featureCount;
-  private final Builder builder; // the (private snapshot of the) builder, to derive splits and views
 
-  private AgedDataset(Builder b, TimeSeries series, Standardization standardization, int segmentStart,
-      int segmentEnd) {
+  private AgedDataset(AgedDatasetSpec spec, TimeSeries series, Standardization standardization, int segmentStart,
+      int segmentEnd, String segmentLabel) {
+    spec.requireColumnsOf(series);
+    this.spec = spec;
     this.series = series;
-    this.targetColumn = series.columnIndex(b.target);
-    this.sources = List.copyOf(b.sources);
-    this.sourceColumns = new int[sources.size()][];
-    for (int s = 0; s < sources.size(); s++) {
-      Source src = sources.get(s);
-      sourceColumns[s] = new int[src.width()];
-      for (int c = 0; c < src.width(); c++) {
-        sourceColumns[s][c] = series.columnIndex(src.columns().get(c));
-      }
-    }
-    this.window = b.window;
-    this.horizon = b.horizon;
-    this.ageVectors = b.ageVectors.toArray(new int[0][]);
-    this.covariates = List.copyOf(b.covariates);
-    this.ageInput = b.ageInput != null ? b.ageInput : ageVectors.length > 1;
-    this.ageEncoding = b.ageEncoding;
-    this.commonTargets = b.commonTargets;
     this.segmentStart = segmentStart;
     this.segmentEnd = segmentEnd;
+    this.segmentLabel = segmentLabel;
     this.standardization = standardization;
+    this.encoder = (standardization == null ? FeatureEncoder.raw(spec)
+        : FeatureEncoder.standardized(spec, standardization)).over(series);
+    this.ageVectors = spec.ageVectorsShared();
+    this.targetColumn = series.columnIndex(spec.target());
     this.firstAnchor = new int[ageVectors.length];
     this.offsets = new long[ageVectors.length + 1];
-    int globalOldest = 0;
-    for (int[] v : ageVectors) {
-      globalOldest = Math.max(globalOldest, max(v));
-    }
+    int window = spec.window();
+    int horizon = spec.horizon();
     int lastAnchor = segmentEnd - 1 - horizon;
     for (int k = 0; k < ageVectors.length; k++) {
-      int oldest = commonTargets ? globalOldest : max(ageVectors[k]);
+      int oldest = spec.anchors() == AgedDatasetSpec.Anchors.COMMON ? spec.oldestAge() : max(ageVectors[k]);
       int first = segmentStart + oldest + window - 1;
       int count = lastAnchor - first + 1;
       if (count < 1) {
         int rows = segmentEnd - segmentStart;
         throw new DataException(series.origin().isEmpty() ? null : series.origin(), 0, null,
-            (b.segmentLabel == null ? "the data set" : "the " + b.segmentLabel + " part") + " has " + rows
+            (segmentLabel == null ? "the data set" : "the " + segmentLabel + " part") + " has " + rows
             + " rows (" + series.time(segmentStart) + " .. " + series.time(Math.max(segmentStart, segmentEnd - 1))
             + ") but window " + window + " + age " + oldest + " + horizon " + horizon + " need at least "
             + (oldest + window + horizon) + ": use a smaller window, age or horizon, or more data");
@@ -117,39 +92,51 @@ public final class AgedDataset {
       throw new IllegalArgumentException("the data set would have " + offsets[ageVectors.length]
           + " rows, more than an int can index; use fewer ages");
     }
-    this.featureNames = buildNames();
-    this.featureCount = featureNames.size();
-    this.builder = b;
+  }
+
+  /** A view of one age vector of a pooled data set that keeps the pool's anchors. */
+  private AgedDataset(AgedDataset pool, int k) {
+    this.spec = pool.spec.withOnlyAgeVector(k);
+    this.series = pool.series;
+    this.segmentStart = pool.segmentStart;
+    this.segmentEnd = pool.segmentEnd;
+    this.segmentLabel = pool.segmentLabel;
+    this.standardization = pool.standardization;
+    this.encoder = (standardization == null ? FeatureEncoder.raw(spec)
+        : FeatureEncoder.standardized(spec, standardization)).over(series);
+    this.ageVectors = spec.ageVectorsShared();
+    this.targetColumn = pool.targetColumn;
+    this.firstAnchor = new int[] {pool.firstAnchor[k]};
+    this.offsets = new long[] {0, pool.countOf(k)};
   }
 
   /**
-   * Starts a builder over a base series.
+   * The data set a spec describes over all rows of a series.
    *
    * @param series the base series
-   * @return a builder
+   * @param spec what a sample is
+   * @return the data set
+   * @throws DataException when a column is missing or the rows cannot hold one window at the
+   *     oldest age
    */
-  public static Builder builder(TimeSeries series) {
-    return new Builder(series);
+  public static AgedDataset of(TimeSeries series, AgedDatasetSpec spec) {
+    return new AgedDataset(spec, series, null, 0, series.size(), null);
   }
 
-  private List<String> buildNames() {
-    List<String> names = new ArrayList<>();
-    for (Source s : sources) {
-      for (int c = 0; c < s.width(); c++) {
-        for (int lag = 0; lag < window; lag++) {
-          names.add(s.qualifiedName(c) + (lag == 0 ? "" : "[-" + lag + "]"));
-        }
-      }
-    }
-    for (KnownCovariate k : covariates) {
-      names.add(k.name());
-    }
-    if (ageInput) {
-      for (Source s : sources) {
-        names.addAll(ageEncoding.names(s.name()));
-      }
-    }
-    return List.copyOf(names);
+  /**
+   * The data set a spec describes over some rows of a series: no window or target outside them.
+   *
+   * @param series the base series
+   * @param spec what a sample is
+   * @param fromRow first row (inclusive)
+   * @param toRow end row (exclusive)
+   * @return the data set
+   * @throws DataException when a column is missing or the rows cannot hold one window at the
+   *     oldest age
+   */
+  public static AgedDataset of(TimeSeries series, AgedDatasetSpec spec, int fromRow, int toRow) {
+    Objects.checkFromToIndex(fromRow, toRow, series.size());
+    return new AgedDataset(spec, series, null, fromRow, toRow, null);
   }
 
   private static int max(int[] v) {
@@ -162,6 +149,16 @@ public final class AgedDataset {
 
   // ---------------------------------------------------------------- shape
 
+  /** @return what a sample is */
+  public AgedDatasetSpec spec() {
+    return spec;
+  }
+
+  /** @return the encoder that writes this data set's samples (bound to its series) */
+  public FeatureEncoder encoder() {
+    return encoder;
+  }
+
   /** @return the number of samples */
   public int size() {
     return (int) offsets[ageVectors.length];
@@ -169,57 +166,17 @@ public final class AgedDataset {
 
   /** @return the number of features per sample */
   public int featureCount() {
-    return featureCount;
+    return spec.featureCount();
   }
 
-  /** @return the feature names, in sample order (see the class comment) */
+  /** @return the feature names, in sample order */
   public List<String> featureNames() {
-    return featureNames;
+    return spec.featureNames();
   }
 
   /** @return the base series (standardised when this data set is) */
   public TimeSeries series() {
     return series;
-  }
-
-  /** @return the target column name */
-  public String target() {
-    return series.names().get(targetColumn);
-  }
-
-  /** @return the feature sources, in sample order */
-  public List<Source> sources() {
-    return sources;
-  }
-
-  /** @return the window length {@code u} */
-  public int window() {
-    return window;
-  }
-
-  /** @return the horizon in steps */
-  public int horizon() {
-    return horizon;
-  }
-
-  /** @return the known covariates, in sample order */
-  public List<KnownCovariate> covariates() {
-    return covariates;
-  }
-
-  /** @return whether the ages are appended as inputs */
-  public boolean hasAgeInput() {
-    return ageInput;
-  }
-
-  /** @return how ages become inputs */
-  public AgeEncoding ageEncoding() {
-    return ageEncoding;
-  }
-
-  /** @return whether every age vector uses the same anchors */
-  public boolean commonTargets() {
-    return commonTargets;
   }
 
   /** @return the number of age vectors pooled */
@@ -302,7 +259,7 @@ public final class AgedDataset {
    * @return its target row {@code t + h} in the series
    */
   public int targetRow(int row) {
-    return anchorRow(row) + horizon;
+    return anchorRow(row) + spec.horizon();
   }
 
   /**
@@ -326,7 +283,7 @@ public final class AgedDataset {
    * @param row sample row
    * @return the target value (standardised when the data set is)
    */
-  public double target(int row) {
+  public double targetValue(int row) {
     return series.value(targetColumn, targetRow(row));
   }
 
@@ -342,7 +299,7 @@ public final class AgedDataset {
   public double value(int row, int source, int column, int lag) {
     int k = ageVectorIndex(row);
     int t = firstAnchor[k] + (int) (row - offsets[k]);
-    return series.value(sourceColumns[source][column], t - ageVectors[k][source] - lag);
+    return series.value(encoder.sourceColumn(source, column), t - ageVectors[k][source] - lag);
   }
 
   /**
@@ -351,30 +308,11 @@ public final class AgedDataset {
    * @return its value at the target row
    */
   public double covariate(int row, int covariate) {
-    return covariates.get(covariate).value(series, targetRow(row));
+    return spec.covariates().get(covariate).value(series, targetRow(row));
   }
 
   /**
-   * A source's age as fed to a model: encoded by the {@link AgeEncoding} and standardised with the
-   * training ages' statistics when the data set is standardised.
-   *
-   * @param source source index
-   * @param ageSteps an age in steps (may be fractional)
-   * @param out destination of {@code ageEncoding().width()} values
-   * @param offset first position
-   */
-  public void encodeAge(int source, double ageSteps, double[] out, int offset) {
-    ageEncoding.encode(ageSteps, out, offset);
-    if (standardization != null) {
-      int width = ageEncoding.width();
-      for (int e = 0; e < width; e++) {
-        out[offset + e] = standardization.scaleAge(source * width + e, out[offset + e]);
-      }
-    }
-  }
-
-  /**
-   * Writes one sample's features.
+   * Writes one sample's features (see {@link FeatureEncoder} for the layout).
    *
    * @param row sample row
    * @param out destination
@@ -382,28 +320,7 @@ public final class AgedDataset {
    */
   public void features(int row, double[] out, int offset) {
     int k = ageVectorIndex(row);
-    int t = firstAnchor[k] + (int) (row - offsets[k]);
-    int[] ages = ageVectors[k];
-    int p = offset;
-    for (int s = 0; s < sourceColumns.length; s++) {
-      int newest = t - ages[s];
-      for (int col : sourceColumns[s]) {
-        for (int lag = 0; lag < window; lag++) {
-          out[p++] = series.value(col, newest - lag);
-        }
-      }
-    }
-    int targetRow = t + horizon;
-    for (KnownCovariate c : covariates) {
-      out[p++] = c.value(series, targetRow);
-    }
-    if (ageInput) {
-      int width = ageEncoding.width();
-      for (int s = 0; s < ages.length; s++) {
-        encodeAge(s, ages[s], out, p);
-        p += width;
-      }
-    }
+    encoder.encodeRow(firstAnchor[k] + (int) (row - offsets[k]), ageVectors[k], out, offset);
   }
 
   /**
@@ -411,7 +328,7 @@ public final class AgedDataset {
    * @return a new array with the sample's features
    */
   public double[] features(int row) {
-    double[] out = new double[featureCount];
+    double[] out = new double[featureCount()];
     features(row, out, 0);
     return out;
   }
@@ -430,11 +347,11 @@ public final class AgedDataset {
     return x;
   }
 
-  /** @return the targets, one per sample */
-  public double[] targets() {
+  /** @return the target values, one per sample */
+  public double[] targetValues() {
     double[] y = new double[size()];
     for (int r = 0; r < y.length; r++) {
-      y[r] = target(r);
+      y[r] = targetValue(r);
     }
     return y;
   }
@@ -446,7 +363,8 @@ public final class AgedDataset {
    * @return a new table
    */
   public Table toTable() {
-    Table table = Table.create("aged " + target());
+    int featureCount = featureCount();
+    Table table = Table.create("aged " + spec.target());
     InstantColumn time = InstantColumn.create("time", size());
     IntColumn vector = IntColumn.create("age_vector", size());
     double[][] cols = new double[featureCount][size()];
@@ -461,9 +379,9 @@ public final class AgedDataset {
     }
     table.addColumns(time, vector);
     for (int j = 0; j < featureCount; j++) {
-      table.addColumns(DoubleColumn.create(featureNames.get(j), cols[j]));
+      table.addColumns(DoubleColumn.create(featureNames().get(j), cols[j]));
     }
-    table.addColumns(DoubleColumn.create("target:" + target(), targets()));
+    table.addColumns(DoubleColumn.create("target:" + spec.target(), targetValues()));
     return table;
   }
 
@@ -477,57 +395,31 @@ public final class AgedDataset {
    */
   public AgedDataset forAgeVector(int k) {
     Objects.checkIndex(k, ageVectors.length);
-    Builder b = builder.copy();
-    b.ageVectors.clear();
-    b.ageVectors.add(ageVectors[k].clone());
-    b.ageInput = ageInput;
-    if (commonTargets) {
-      // keep this data set's anchors: pretend the oldest age of the pool is still there
-      return new AgedDataset(b, series, standardization, segmentStart, segmentEnd).withAnchors(firstAnchor[k],
-          countOf(k));
+    if (spec.anchors() == AgedDatasetSpec.Anchors.COMMON) {
+      return new AgedDataset(this, k); // keep the pool's anchors, as if its oldest age were still there
     }
-    return new AgedDataset(b, series, standardization, segmentStart, segmentEnd);
+    return withSpec(spec.withOnlyAgeVector(k));
   }
 
-  private AgedDataset(AgedDataset base, int first, int count) {
-    this.series = base.series;
-    this.targetColumn = base.targetColumn;
-    this.sources = base.sources;
-    this.sourceColumns = base.sourceColumns;
-    this.window = base.window;
-    this.horizon = base.horizon;
-    this.ageVectors = base.ageVectors;
-    this.covariates = base.covariates;
-    this.ageInput = base.ageInput;
-    this.ageEncoding = base.ageEncoding;
-    this.commonTargets = base.commonTargets;
-    this.segmentStart = base.segmentStart;
-    this.segmentEnd = base.segmentEnd;
-    this.standardization = base.standardization;
-    this.featureNames = base.featureNames;
-    this.featureCount = base.featureCount;
-    this.builder = base.builder;
-    this.firstAnchor = new int[] {first};
-    this.offsets = new long[] {0, count};
+  /** @return the same data set with the ages as inputs */
+  public AgedDataset withAgeInput() {
+    return spec.hasAgeInput() ? this : withSpec(spec.withAgeInput());
   }
 
-  private AgedDataset withAnchors(int first, int count) {
-    return new AgedDataset(this, first, count);
+  /** @return the same data set without age inputs */
+  public AgedDataset withoutAgeInput() {
+    return spec.hasAgeInput() ? withSpec(spec.withoutAgeInput()) : this;
   }
 
   /**
-   * The same data set with or without the age input columns.
+   * The same rows, series and standardisation described by another spec (e.g. another window or
+   * age set).
    *
-   * @param on whether to append the ages as inputs
+   * @param other the spec
    * @return a view
    */
-  public AgedDataset withAgeInput(boolean on) {
-    if (on == ageInput) {
-      return this;
-    }
-    Builder b = builder.copy();
-    b.ageInput = on;
-    return rebuild(b, series, standardization, segmentStart, segmentEnd);
+  public AgedDataset withSpec(AgedDatasetSpec other) {
+    return new AgedDataset(other, series, standardization, segmentStart, segmentEnd, segmentLabel);
   }
 
   /**
@@ -543,15 +435,11 @@ public final class AgedDataset {
     int rows = segmentEnd - segmentStart;
     int trainEnd = segmentStart + (int) Math.round(rows * split.train());
     int validationEnd = trainEnd + (int) Math.round(rows * split.validation());
-    AgedDataset train = part(builder.copy().label("training"), segmentStart, trainEnd);
+    AgedDataset train = new AgedDataset(spec, series, standardization, segmentStart, trainEnd, "training");
     AgedDataset validation = split.validation() > 0
-        ? part(builder.copy().label("validation"), trainEnd, validationEnd) : null;
-    AgedDataset test = part(builder.copy().label("test"), validationEnd, segmentEnd);
+        ? new AgedDataset(spec, series, standardization, trainEnd, validationEnd, "validation") : null;
+    AgedDataset test = new AgedDataset(spec, series, standardization, validationEnd, segmentEnd, "test");
     return new Splits(train, validation, test);
-  }
-
-  private AgedDataset part(Builder b, int from, int to) {
-    return rebuild(b, series, standardization, from, to);
   }
 
   /**
@@ -565,317 +453,18 @@ public final class AgedDataset {
     if (this.standardization != null) {
       throw new IllegalStateException("the data set is already standardised");
     }
-    return rebuild(builder.copy(), standardization.apply(series), standardization, segmentStart, segmentEnd);
+    return standardizedOver(standardization.apply(series), standardization);
   }
 
   AgedDataset standardizedOver(TimeSeries standardizedSeries, Standardization standardization) {
-    return rebuild(builder.copy(), standardizedSeries, standardization, segmentStart, segmentEnd);
-  }
-
-  private AgedDataset rebuild(Builder b, TimeSeries base, Standardization st, int from, int to) {
-    return new AgedDataset(b, base, st, from, to);
-  }
-
-  int targetColumnIndex() {
-    return targetColumn;
-  }
-
-  int[] sourceColumnIndices(int source) {
-    return sourceColumns[source].clone();
+    return new AgedDataset(spec, standardizedSeries, standardization, segmentStart, segmentEnd, segmentLabel);
   }
 
   @Override
   public String toString() {
-    return "AgedDataset[" + size() + " samples x " + featureCount + " features, target " + target() + ", window "
-        + window + ", horizon " + horizon + ", " + ageVectors.length + " age vector(s), rows " + segmentStart + ".."
-        + (segmentEnd - 1) + (standardization != null ? ", standardised" : "") + "]";
-  }
-
-  // ---------------------------------------------------------------- builder
-
-  /** Builds an {@link AgedDataset}; see the class comment for the meaning of each part. */
-  public static final class Builder {
-    private final TimeSeries series;
-    private String target;
-    private final List<Source> sources = new ArrayList<>();
-    private int window = 1;
-    private int horizon;
-    private final List<int[]> ageVectors = new ArrayList<>();
-    private final List<KnownCovariate> covariates = new ArrayList<>();
-    private Boolean ageInput;
-    private AgeEncoding ageEncoding = AgeEncoding.linear();
-    private boolean commonTargets = true;
-    private int from;
-    private int to = -1;
-    private String segmentLabel;
-    private boolean sharedAges;
-
-    private Builder(TimeSeries series) {
-      this.series = Objects.requireNonNull(series, "series");
-    }
-
-    private Builder copy() {
-      Builder b = new Builder(series);
-      b.target = target;
-      b.sources.addAll(sources);
-      b.window = window;
-      b.horizon = horizon;
-      for (int[] v : ageVectors) {
-        b.ageVectors.add(v.clone());
-      }
-      b.covariates.addAll(covariates);
-      b.ageInput = ageInput;
-      b.ageEncoding = ageEncoding;
-      b.commonTargets = commonTargets;
-      b.from = from;
-      b.to = to;
-      b.segmentLabel = segmentLabel;
-      b.sharedAges = sharedAges;
-      return b;
-    }
-
-    private Builder label(String label) {
-      this.segmentLabel = label;
-      return this;
-    }
-
-    /**
-     * @param column the target column
-     * @return this builder
-     */
-    public Builder target(String column) {
-      series.columnIndex(column);
-      this.target = column;
-      return this;
-    }
-
-    /**
-     * Adds a feature source: a group of series columns that share one age.
-     *
-     * @param source the source; its columns must be series columns
-     * @return this builder
-     */
-    public Builder source(Source source) {
-      for (String c : source.columns()) {
-        series.columnIndex(c);
-      }
-      for (Source s : sources) {
-        if (s.name().equals(source.name())) {
-          throw new IllegalArgumentException("source '" + source.name() + "' is added twice");
-        }
-      }
-      sources.add(source);
-      return this;
-    }
-
-    /**
-     * Adds one feature source per column, each named like its column.
-     *
-     * @param columns series column names
-     * @return this builder
-     */
-    public Builder sources(String... columns) {
-      for (String c : columns) {
-        source(Source.ofColumn(c));
-      }
-      return this;
-    }
-
-    /**
-     * @param window readings per source window {@code u}, at least 1
-     * @return this builder
-     */
-    public Builder window(int window) {
-      if (window < 1) {
-        throw new IllegalArgumentException("the window must hold at least 1 reading, got " + window);
-      }
-      this.window = window;
-      return this;
-    }
-
-    /**
-     * @param horizon steps from the query time to the target, >= 0 (0 = nowcast)
-     * @return this builder
-     */
-    public Builder horizon(int horizon) {
-      if (horizon < 0) {
-        throw new IllegalArgumentException("the horizon must be >= 0 steps, got " + horizon);
-      }
-      this.horizon = horizon;
-      return this;
-    }
-
-    /**
-     * One age, shared by all sources.
-     *
-     * @param age steps, >= 0
-     * @return this builder
-     */
-    public Builder age(int age) {
-      return ages(AgeSet.of(age));
-    }
-
-    /**
-     * Pools over an age set; in each sample all sources have the same age.
-     *
-     * @param ages the age set
-     * @return this builder
-     */
-    public Builder ages(AgeSet ages) {
-      ageVectors.clear();
-      sharedAges = true;
-      for (int a : ages) {
-        ageVectors.add(new int[] {a});
-      }
-      return this;
-    }
-
-    /**
-     * One age per source (in the order sources are added).
-     *
-     * @param ages steps per source, each >= 0
-     * @return this builder
-     */
-    public Builder ageVector(int... ages) {
-      return ageVectors(List.of(ages));
-    }
-
-    /**
-     * Pools over several per-source age vectors.
-     *
-     * @param vectors each with one age (steps, >= 0) per source
-     * @return this builder
-     */
-    public Builder ageVectors(List<int[]> vectors) {
-      if (vectors.isEmpty()) {
-        throw new IllegalArgumentException("the list of age vectors is empty; give at least one");
-      }
-      ageVectors.clear();
-      sharedAges = false;
-      for (int[] v : vectors) {
-        for (int a : v) {
-          if (a < 0) {
-            throw new IllegalArgumentException("age " + a + " in " + Arrays.toString(v)
-                + " is negative; ages are steps into the past, >= 0");
-          }
-        }
-        ageVectors.add(v.clone());
-      }
-      return this;
-    }
-
-    /**
-     * Whether the ages are appended as inputs (default: on when pooling more than one age vector).
-     *
-     * @param on true to append one age column per source
-     * @return this builder
-     */
-    public Builder ageInput(boolean on) {
-      this.ageInput = on;
-      return this;
-    }
-
-    /**
-     * How ages become inputs when the age input is on (default {@link AgeEncoding#linear()}).
-     *
-     * @param encoding the encoding
-     * @return this builder
-     */
-    public Builder ageEncoding(AgeEncoding encoding) {
-      this.ageEncoding = Objects.requireNonNull(encoding, "encoding");
-      return this;
-    }
-
-    /**
-     * @param covariate a known covariate, evaluated at the target row
-     * @return this builder
-     */
-    public Builder covariate(KnownCovariate covariate) {
-      Set<String> names = new HashSet<>();
-      for (KnownCovariate k : covariates) {
-        names.add(k.name());
-      }
-      if (!names.add(covariate.name())) {
-        throw new IllegalArgumentException("covariate '" + covariate.name() + "' is added twice");
-      }
-      if (covariate.readsColumn()) {
-        series.columnIndex(covariate.name());
-      }
-      covariates.add(covariate);
-      return this;
-    }
-
-    /**
-     * @param covariates known covariates, evaluated at the target row
-     * @return this builder
-     */
-    public Builder covariates(List<KnownCovariate> covariates) {
-      covariates.forEach(this::covariate);
-      return this;
-    }
-
-    /**
-     * Whether all age vectors use the same anchors (default true; see the class comment).
-     *
-     * @param on true for common targets
-     * @return this builder
-     */
-    public Builder commonTargets(boolean on) {
-      this.commonTargets = on;
-      return this;
-    }
-
-    /**
-     * Restricts the data set to rows {@code from} (inclusive) to {@code to} (exclusive) of the
-     * series: no window or target outside them.
-     *
-     * @param from first row
-     * @param to end row, exclusive
-     * @return this builder
-     */
-    public Builder rows(int from, int to) {
-      Objects.checkFromToIndex(from, to, series.size());
-      this.from = from;
-      this.to = to;
-      return this;
-    }
-
-    /**
-     * @return the data set
-     * @throws IllegalStateException when the target, sources or ages are missing
-     * @throws DataException when the rows cannot hold one window at the oldest age
-     */
-    public AgedDataset build() {
-      if (target == null) {
-        throw new IllegalStateException("no target column: call target(...)");
-      }
-      if (sources.isEmpty()) {
-        throw new IllegalStateException("no feature source: call source(...) or sources(...)");
-      }
-      if (ageVectors.isEmpty()) {
-        throw new IllegalStateException("no age: call age(...), ages(...), ageVector(...) or ageVectors(...)");
-      }
-      // Work on a snapshot: the caller may keep using this builder, the data set must not change.
-      Builder b = copy();
-      if (b.sharedAges) {
-        List<int[]> expanded = new ArrayList<>();
-        for (int[] v : b.ageVectors) {
-          int[] full = new int[b.sources.size()];
-          Arrays.fill(full, v[0]);
-          expanded.add(full);
-        }
-        b.ageVectors.clear();
-        b.ageVectors.addAll(expanded);
-        b.sharedAges = false;
-      }
-      for (int[] v : b.ageVectors) {
-        if (v.length != b.sources.size()) {
-          throw new IllegalArgumentException("age vector " + Arrays.toString(v) + " has " + v.length + " ages but there are "
-              + b.sources.size() + " sources; give one age per source");
-        }
-      }
-      int end = b.to < 0 ? series.size() : b.to;
-      return new AgedDataset(b, series, null, b.from, end);
-    }
+    return "AgedDataset[" + size() + " samples x " + featureCount() + " features, target " + spec.target()
+        + ", window " + spec.window() + ", horizon " + spec.horizon() + ", " + ageVectors.length
+        + " age vector(s), rows " + segmentStart + ".." + (segmentEnd - 1)
+        + (standardization != null ? ", standardised" : "") + "]";
   }
 }

@@ -125,6 +125,18 @@ public final class KnownCovariates {
       return OptionalDouble.of(at(time.toEpochMilli()));
     }
 
+    // Equal by name and zone: two calls of calendar(zone) describe the same inputs, although
+    // each makes its own phase function.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cyclic c && c.name.equals(name) && c.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + zone.hashCode();
+    }
+
     private double at(long millis) {
       ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(zone);
       double angle = TWO_PI * phase.applyAsDouble(t);

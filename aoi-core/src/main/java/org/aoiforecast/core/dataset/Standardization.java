@@ -82,8 +82,8 @@ public final class Standardization {
       mean[c] = m;
       scale[c] = sd > 1e-12 * Math.max(1, Math.abs(m)) ? sd : 1.0;
     }
-    int sources = train.sources().size();
-    AgeEncoding encoding = train.ageEncoding();
+    int sources = train.spec().sources().size();
+    AgeEncoding encoding = train.spec().ageEncoding();
     int width = encoding.width();
     double[] ageMean = new double[sources * width];
     double[] ageScale = new double[sources * width];

@@ -2,17 +2,10 @@ package org.aoiforecast.core.io;
 
 import java.io.Reader;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +21,11 @@ import tech.tablesaw.api.Table;
  * Reads a CSV file of timestamped numeric rows into a Tablesaw {@link Table} (a {@code time}
  * instant column plus one double column per value column) or a regular {@link TimeSeries}.
  *
- * <p>Times come from one column ({@link TimeFormat}: ISO-8601, epoch seconds or milliseconds, or a
- * {@link DateTimeFormatter} pattern) or from Year/Month/Day/Hour[/Minute] columns (the year may be
- * fixed for files without one; hour 24 means midnight at the end of the day, as in hour-ending
- * data). Local times are read in a zone that is given, read from a metadata line, or UTC by
- * default. Lines of metadata before the header can be skipped, and a footer row (such as
+ * <p>Where the times are is a {@link TimeLayout} (one column in a standard format or a pattern,
+ * a date and a time-of-day column, or Year/Month/Day/Hour[/Minute] columns; the year may be fixed
+ * for files without one; hour 24 means midnight at the end of the day, as in hour-ending data).
+ * Local times are read in the zone of a {@link ZoneSource}: given, read from the metadata, or UTC
+ * by default. Lines of metadata before the header can be skipped, and a footer row (such as
  * {@code Totals}) can end the data.
  *
  * <p>Nothing is dropped or filled in: an unsorted or duplicate time, an empty, non-numeric or
@@ -41,36 +34,18 @@ import tech.tablesaw.api.Table;
  */
 public final class TimeSeriesCsvReader {
   private final int skipLines;
-  private final String timeColumn;
-  private final TimeFormat timeFormat;
-  private final String timePattern;
-  private final String[] dateParts; // year, month, day, hour, minute (year, minute may be null)
+  private final TimeLayout time;
   private final Integer fixedYear;
-  private final String dateColumn;
-  private final String datePattern;
-  private final String clockColumn;
-  private final ZoneId zone;
-  private final int zoneLine;
-  private final int zoneField;
-  private final String zoneKey;
+  private final ZoneSource zone;
   private final List<String> columns;
   private final String footer;
   private final boolean unitsInHeader;
 
   private TimeSeriesCsvReader(Builder b) {
     this.skipLines = b.skipLines;
-    this.timeColumn = b.timeColumn;
-    this.timeFormat = b.timeFormat;
-    this.timePattern = b.timePattern;
-    this.dateParts = b.dateParts;
+    this.time = b.time;
     this.fixedYear = b.fixedYear;
-    this.dateColumn = b.dateColumn;
-    this.datePattern = b.datePattern;
-    this.clockColumn = b.clockColumn;
     this.zone = b.zone;
-    this.zoneLine = b.zoneLine;
-    this.zoneField = b.zoneField;
-    this.zoneKey = b.zoneKey;
     this.columns = List.copyOf(b.columns);
     this.footer = b.footer;
     this.unitsInHeader = b.unitsInHeader;
@@ -176,8 +151,7 @@ public final class TimeSeriesCsvReader {
   }
 
   private Parsed parse(CsvFile csv) {
-    ZoneId z = resolveZone(csv);
-    Function<CsvFile.Row, Instant> time = timeParser(csv, z);
+    Function<CsvFile.Row, Instant> timeOf = time.parser(csv, zone.resolve(csv), fixedYear);
     List<String> valueNames = columns.isEmpty() ? defaultColumns(csv) : columns;
     int[] valueIndex = new int[valueNames.size()];
     for (int i = 0; i < valueIndex.length; i++) {
@@ -194,7 +168,7 @@ public final class TimeSeriesCsvReader {
       if (footer != null && row.text(0).equals(footer)) {
         break;
       }
-      Instant t = time.apply(row);
+      Instant t = timeOf.apply(row);
       if (n > 0) {
         Instant previous = times.get(n - 1);
         if (!t.isAfter(previous)) {
@@ -237,29 +211,11 @@ public final class TimeSeriesCsvReader {
   }
 
   private String timeLabel() {
-    if (timeColumn != null) {
-      return timeColumn;
-    }
-    if (dateColumn != null) {
-      return dateColumn + "/" + clockColumn;
-    }
-    return String.join("/", Arrays.stream(dateParts).filter(Objects::nonNull).toList());
+    return time.label();
   }
 
   private List<String> defaultColumns(CsvFile csv) {
-    List<String> used = new ArrayList<>();
-    if (timeColumn != null) {
-      used.add(timeColumn);
-    } else if (dateColumn != null) {
-      used.add(dateColumn);
-      used.add(clockColumn);
-    } else {
-      for (String p : dateParts) {
-        if (p != null) {
-          used.add(p);
-        }
-      }
-    }
+    List<String> used = time.columns();
     List<String> out = new ArrayList<>();
     for (String h : csv.header()) {
       if (!used.contains(h) && !h.isEmpty()) {
@@ -272,6 +228,14 @@ public final class TimeSeriesCsvReader {
   /** The header position of a value column, by its name (without the unit when units are in the header). */
   private int valueColumn(CsvFile csv, String name) {
     if (!unitsInHeader) {
+      if (!csv.header().contains(name)) {
+        for (String h : csv.header()) {
+          if (!unitOf(h).isEmpty() && nameOf(h).equals(name)) {
+            throw new DataException(csv.name(), csv.headerLine(), name, "no such column, but the header '" + h
+                + "' names it with a unit: read with unitsInHeader() to name columns without their units");
+          }
+        }
+      }
       return csv.column(name);
     }
     List<String> names = new ArrayList<>();
@@ -300,183 +264,12 @@ public final class TimeSeriesCsvReader {
     return h.substring(0, h.lastIndexOf('(')).trim();
   }
 
-  private ZoneId resolveZone(CsvFile csv) {
-    if (zone != null) {
-      return zone;
-    }
-    if (zoneKey != null) {
-      // NSRDB style: a line of metadata keys followed by a line of their values.
-      for (int line = 1; line < csv.metadata().size(); line++) {
-        List<String> keys = csv.metadataFields(line);
-        int i = keys.indexOf(zoneKey);
-        if (i >= 0) {
-          List<String> vals = csv.metadataFields(line + 1);
-          if (i >= vals.size()) {
-            throw new DataException(csv.name(), line + 1, zoneKey, "no value under metadata key '" + zoneKey + "'");
-          }
-          return parseZone(csv, line + 1, vals.get(i));
-        }
-      }
-      throw new DataException(csv.name(), 0, zoneKey, "no metadata key '" + zoneKey + "' in the "
-          + csv.metadata().size() + " lines before the header");
-    }
-    if (zoneLine > 0) {
-      List<String> fields = csv.metadataFields(zoneLine);
-      if (zoneField >= fields.size()) {
-        throw new DataException(csv.name(), zoneLine, null, "expected the time zone in field " + (zoneField + 1)
-            + " of the metadata line, which has only " + fields.size() + " fields");
-      }
-      return parseZone(csv, zoneLine, fields.get(zoneField));
-    }
-    return ZoneOffset.UTC;
-  }
-
-  /**
-   * Reads a zone written as an hour offset ({@code -5}, {@code 5.5}) or a zone id
-   * ({@code Europe/Paris}, {@code +02:00}).
-   */
-  static ZoneId parseZone(CsvFile csv, long line, String text) {
-    try {
-      double hours = Double.parseDouble(text);
-      return ZoneOffset.ofTotalSeconds((int) Math.round(hours * 3600));
-    } catch (NumberFormatException e) {
-      try {
-        return ZoneId.of(text);
-      } catch (DateTimeException e2) {
-        throw new DataException(csv.name(), line, null, "expected a UTC offset in hours (e.g. -5) or a zone id,"
-            + " found '" + text + "'");
-      }
-    } catch (DateTimeException e) {
-      throw new DataException(csv.name(), line, null, "UTC offset '" + text + "' is out of range (-18..18 hours)");
-    }
-  }
-
-  private Function<CsvFile.Row, Instant> timeParser(CsvFile csv, ZoneId z) {
-    if (timeColumn != null) {
-      int col = csv.column(timeColumn);
-      if (timePattern != null) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(timePattern);
-        return row -> {
-          String text = row.text(col);
-          try {
-            return LocalDateTime.parse(text, f).atZone(z).toInstant();
-          } catch (DateTimeParseException e) {
-            throw row.error(col, "expected a time like '" + timePattern + "', found '" + text + "'");
-          }
-        };
-      }
-      return switch (timeFormat) {
-        case EPOCH_SECONDS -> row -> {
-          double s = row.number(col);
-          return Instant.ofEpochMilli(Math.round(s * 1000));
-        };
-        case EPOCH_MILLIS -> row -> Instant.ofEpochMilli(row.integer(col));
-        case ISO_8601 -> row -> parseIso(row, col, z);
-      };
-    }
-    if (dateColumn != null) {
-      int dcol = csv.column(dateColumn);
-      int ccol = csv.column(clockColumn);
-      DateTimeFormatter f = DateTimeFormatter.ofPattern(datePattern);
-      return row -> {
-        String text = row.text(dcol);
-        LocalDate date;
-        try {
-          date = LocalDate.parse(text, f);
-        } catch (DateTimeParseException e) {
-          throw row.error(dcol, "expected a date like '" + datePattern + "', found '" + text + "'");
-        }
-        if (fixedYear != null) {
-          if (date.getMonthValue() == 2 && date.getDayOfMonth() == 29 && !java.time.Year.isLeap(fixedYear)) {
-            throw row.error(dcol, "29 February cannot be moved to the non-leap year " + fixedYear);
-          }
-          date = date.withYear(fixedYear);
-        }
-        String clock = row.text(ccol);
-        String[] hm = clock.split(":");
-        int h;
-        int mi;
-        int sec;
-        try {
-          h = Integer.parseInt(hm[0]);
-          mi = hm.length > 1 ? Integer.parseInt(hm[1]) : 0;
-          sec = hm.length > 2 ? Integer.parseInt(hm[2]) : 0;
-        } catch (NumberFormatException e) {
-          throw row.error(ccol, "expected a time of day like 13:00, found '" + clock + "'");
-        }
-        if (hm.length > 3 || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 59
-            || (h == 24 && (mi != 0 || sec != 0))) {
-          throw row.error(ccol, "expected a time of day from 00:00 to 24:00, found '" + clock + "'");
-        }
-        return date.atStartOfDay().plusHours(h).plusMinutes(mi).plusSeconds(sec).atZone(z).toInstant();
-      };
-    }
-    int year = dateParts[0] == null || fixedYear != null ? -1 : csv.column(dateParts[0]);
-    int month = csv.column(dateParts[1]);
-    int day = csv.column(dateParts[2]);
-    int hour = csv.column(dateParts[3]);
-    int minute = dateParts[4] == null ? -1 : csv.column(dateParts[4]);
-    return row -> {
-      int y = year < 0 ? fixedYear : (int) row.integer(year);
-      int mo = (int) row.integer(month);
-      int d = (int) row.integer(day);
-      int h = (int) row.integer(hour);
-      int mi = minute < 0 ? 0 : (int) row.integer(minute);
-      if (h < 0 || h > 24 || (h == 24 && mi != 0)) {
-        throw row.error(hour, "hour " + h + (h == 24 ? ":" + mi : "") + " is out of range; expected 0..23 (or 24:00)");
-      }
-      try {
-        LocalDateTime local = LocalDate.of(y, mo, d).atStartOfDay().plusHours(h).plusMinutes(mi);
-        return local.atZone(z).toInstant();
-      } catch (DateTimeException e) {
-        throw row.error(-1, "invalid date " + y + "-" + mo + "-" + d + " " + h + ":" + mi + ": " + e.getMessage());
-      }
-    };
-  }
-
-  private static final DateTimeFormatter LOCAL_ISO = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendOffsetId().optionalEnd()
-      .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
-      .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
-      .toFormatter();
-
-  private static Instant parseIso(CsvFile.Row row, int col, ZoneId z) {
-    String text = row.text(col);
-    try {
-      var parsed = LOCAL_ISO.parseBest(text, java.time.ZonedDateTime::from, java.time.OffsetDateTime::from,
-          LocalDateTime::from);
-      if (parsed instanceof java.time.ZonedDateTime zdt) {
-        return zdt.toInstant();
-      }
-      if (parsed instanceof java.time.OffsetDateTime odt) {
-        return odt.toInstant();
-      }
-      return ((LocalDateTime) parsed).atZone(z).toInstant();
-    } catch (DateTimeParseException e) {
-      throw row.error(col, "expected an ISO-8601 time such as 2021-06-01T12:00:00Z or 2021-06-01 12:00, found '"
-          + text + "'");
-    }
-  }
-
   /** Builds a {@link TimeSeriesCsvReader}. */
   public static final class Builder {
     private int skipLines;
-    private String timeColumn;
-    private TimeFormat timeFormat = TimeFormat.ISO_8601;
-    private String timePattern;
-    private String[] dateParts;
+    private TimeLayout time;
     private Integer fixedYear;
-    private String dateColumn;
-    private String datePattern;
-    private String clockColumn;
-    private ZoneId zone;
-    private int zoneLine;
-    private int zoneField;
-    private String zoneKey;
+    private ZoneSource zone = ZoneSource.utc();
     private final List<String> columns = new ArrayList<>();
     private String footer;
     private boolean unitsInHeader;
@@ -496,6 +289,30 @@ public final class TimeSeriesCsvReader {
     }
 
     /**
+     * Where the times are and how they are written (one of the {@link TimeLayout}s; the methods
+     * below are shortcuts).
+     *
+     * @param layout the time layout
+     * @return this builder
+     */
+    public Builder time(TimeLayout layout) {
+      this.time = Objects.requireNonNull(layout, "layout");
+      return this;
+    }
+
+    /**
+     * Where the zone of local times comes from (default {@link ZoneSource#utc()}; the zone
+     * methods below are shortcuts).
+     *
+     * @param source the zone source
+     * @return this builder
+     */
+    public Builder zone(ZoneSource source) {
+      this.zone = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
      * Times from one column in a standard format.
      *
      * @param column the column name
@@ -503,12 +320,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder timeColumn(String column, TimeFormat format) {
-      this.timeColumn = Objects.requireNonNull(column, "column");
-      this.timeFormat = Objects.requireNonNull(format, "format");
-      this.timePattern = null;
-      this.dateParts = null;
-      this.dateColumn = null;
-      return this;
+      return time(TimeLayout.column(column, format));
     }
 
     /**
@@ -519,12 +331,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder timeColumn(String column, String pattern) {
-      DateTimeFormatter.ofPattern(pattern); // fail early on a bad pattern
-      this.timeColumn = Objects.requireNonNull(column, "column");
-      this.timePattern = pattern;
-      this.dateParts = null;
-      this.dateColumn = null;
-      return this;
+      return time(TimeLayout.pattern(column, pattern));
     }
 
     /**
@@ -537,13 +344,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder dateAndTime(String dateColumn, String datePattern, String clockColumn) {
-      DateTimeFormatter.ofPattern(datePattern); // fail early on a bad pattern
-      this.dateColumn = Objects.requireNonNull(dateColumn, "dateColumn");
-      this.datePattern = datePattern;
-      this.clockColumn = Objects.requireNonNull(clockColumn, "clockColumn");
-      this.timeColumn = null;
-      this.dateParts = null;
-      return this;
+      return time(TimeLayout.dateAndClock(dateColumn, datePattern, clockColumn));
     }
 
     /**
@@ -557,11 +358,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder dateParts(String year, String month, String day, String hour, String minute) {
-      this.dateParts = new String[] {year, Objects.requireNonNull(month, "month"), Objects.requireNonNull(day, "day"),
-          Objects.requireNonNull(hour, "hour"), minute};
-      this.timeColumn = null;
-      this.dateColumn = null;
-      return this;
+      return time(TimeLayout.dateParts(year, month, day, hour, minute));
     }
 
     /**
@@ -584,8 +381,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder zone(ZoneId zone) {
-      this.zone = Objects.requireNonNull(zone, "zone");
-      return this;
+      return zone(ZoneSource.fixed(zone));
     }
 
     /**
@@ -597,12 +393,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder zoneFromMetadata(int line, int field) {
-      if (line < 1 || field < 0) {
-        throw new IllegalArgumentException("metadata line is 1-based and field 0-based; got " + line + ", " + field);
-      }
-      this.zoneLine = line;
-      this.zoneField = field;
-      return this;
+      return zone(ZoneSource.metadataField(line, field));
     }
 
     /**
@@ -613,8 +404,7 @@ public final class TimeSeriesCsvReader {
      * @return this builder
      */
     public Builder zoneFromMetadataKey(String key) {
-      this.zoneKey = Objects.requireNonNull(key, "key");
-      return this;
+      return zone(ZoneSource.metadataKey(key));
     }
 
     /**
@@ -645,20 +435,20 @@ public final class TimeSeriesCsvReader {
      * without them ({@code "GHI"}, also in {@link #columns}) and get them as units. Time columns
      * are still named by their full header.
      *
-     * @param on true to split units off the header
      * @return this builder
      */
-    public Builder unitsInHeader(boolean on) {
-      this.unitsInHeader = on;
+    public Builder unitsInHeader() {
+      this.unitsInHeader = true;
       return this;
     }
 
     /** @return the reader */
     public TimeSeriesCsvReader build() {
-      if (timeColumn == null && dateParts == null && dateColumn == null) {
-        throw new IllegalStateException("say where times are: timeColumn(...), dateAndTime(...) or dateParts(...)");
+      if (time == null) {
+        throw new IllegalStateException("say where times are: time(...), timeColumn(...), dateAndTime(...) or"
+            + " dateParts(...)");
       }
-      if (dateParts != null && dateParts[0] == null && fixedYear == null) {
+      if (!time.hasYear() && fixedYear == null) {
         throw new IllegalStateException("the file has no year column: give the year with year(...)");
       }
       return new TimeSeriesCsvReader(this);

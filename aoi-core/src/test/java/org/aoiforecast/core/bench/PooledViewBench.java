@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 
 /**
  * Builds the pooled aged data set over 48 ages of an 8,760-hour series (u = 24, 4 sources) and the
@@ -57,7 +58,7 @@ public final class PooledViewBench {
       for (int pass = 0; pass < 3; pass++) {
         for (int r = 0; r < d.size(); r++) {
           d.features(r, buffer, 0);
-          sink += buffer[0] + d.target(r);
+          sink += buffer[0] + d.targetValue(r);
         }
       }
       double passSeconds = (System.nanoTime() - t0) / 3e9;
@@ -73,8 +74,8 @@ public final class PooledViewBench {
   }
 
   private static AgedDataset build(TimeSeries series, AgeSet ages) {
-    return AgedDataset.builder(series).target("y").sources("s1", "s2", "s3", "s4").window(WINDOW).ages(ages)
-        .ageInput(true).build();
+    return AgedDataset.of(series, AgedDatasetSpec.builder().target("y").sources("s1", "s2", "s3", "s4")
+        .window(WINDOW).ages(ages).withAgeInput().build());
   }
 
   private static TimeSeries series() {

@@ -33,8 +33,8 @@ class AgeEncodingTest {
       v[i] = i;
     }
     TimeSeries s = TimeSeries.builder(Instant.EPOCH, Duration.ofHours(1)).column("x", v).build();
-    AgedDataset d = AgedDataset.builder(s).target("x").sources("x").ages(AgeSet.of(1, 3))
-        .ageEncoding(AgeEncoding.logarithmic()).build();
+    AgedDataset d = AgedDataset.of(s, AgedDatasetSpec.builder().target("x").sources("x").ages(AgeSet.of(1, 3))
+        .ageEncoding(AgeEncoding.logarithmic()).build());
     assertEquals(List.of("x", "age:x", "log_age:x"), d.featureNames());
     assertArrayEquals(new double[] {d.anchorRow(0) - 1, 1, Math.log(2)}, d.features(0), 1e-12);
     Splits std = d.split(new ChronologicalSplit(0.5, 0.2, 0.3)).standardized();

@@ -2,6 +2,7 @@ package org.aoiforecast.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,5 +158,30 @@ class TimeSeriesCsvReaderTest {
     Files.writeString(f, "time,x\n2021-01-01T00:00Z,1\n2021-01-01T01:00Z,2\n");
     assertEquals(2, iso().read(f).size());
     assertTrue(iso().read(f).origin().endsWith("s.csv"));
+  }
+
+  @Test
+  void typedLayoutsAndZoneSourcesAreTheShortcutsTargets() {
+    String text = "site,zone\nA,+02:00\nday,clock,x (kW)\n06/01/2021,01:00,1\n06/01/2021,02:00,2\n";
+    TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().skipLines(2)
+        .time(TimeLayout.dateAndClock("day", "MM/dd/yyyy", "clock")).zone(ZoneSource.metadataField(2, 1))
+        .unitsInHeader().build();
+    TimeSeries s = read(reader, text);
+    assertEquals(Instant.parse("2021-05-31T23:00:00Z"), s.start());
+    assertEquals(List.of("x"), s.names());
+    assertEquals(List.of("kW"), s.units());
+    assertEquals("day/clock", TimeLayout.dateAndClock("day", "MM/dd/yyyy", "clock").label());
+    assertFalse(TimeLayout.dateParts(null, "M", "D", "H", null).hasYear());
+    assertThrows(IllegalArgumentException.class, () -> TimeLayout.pattern("t", "yyyy-MM-dd'"));
+    assertThrows(IllegalArgumentException.class, () -> ZoneSource.metadataField(0, 1));
+  }
+
+  @Test
+  void aColumnMissingOnlyForItsUnitNamesUnitsInHeader() {
+    DataException e = assertThrows(DataException.class, () -> read(TimeSeriesCsvReader.builder()
+        .timeColumn("time", TimeFormat.ISO_8601).columns("GHI").build(), "time,GHI (W/m^2)\n2021-01-01T00:00Z,1\n"));
+    assertTrue(e.getMessage().contains("'GHI (W/m^2)'") && e.getMessage().contains("unitsInHeader()"),
+        e.getMessage());
+    assertEquals("GHI", e.column());
   }
 }

@@ -1,6 +1,7 @@
 package org.aoiforecast.forecasting.baseline;
 
 import java.time.Duration;
+import org.aoiforecast.forecasting.Forecaster;
 import org.aoiforecast.forecasting.TrainingStrategy;
 
 /**
@@ -24,12 +25,12 @@ public final class Baselines {
   private Baselines() {}
 
   /** @return the persistence baseline */
-  public static TrainingStrategy persistence() {
+  public static TrainingStrategy<Forecaster> persistence() {
     return new Persistence();
   }
 
   /** @return seasonal persistence with a period of one day */
-  public static TrainingStrategy seasonalPersistence() {
+  public static TrainingStrategy<Forecaster> seasonalPersistence() {
     return seasonalPersistence(Duration.ofDays(1));
   }
 
@@ -37,12 +38,12 @@ public final class Baselines {
    * @param period the season, a whole number of the data's steps
    * @return seasonal persistence
    */
-  public static TrainingStrategy seasonalPersistence(Duration period) {
+  public static TrainingStrategy<Forecaster> seasonalPersistence(Duration period) {
     return new SeasonalPersistence(period);
   }
 
   /** @return per-age ordinary least squares */
-  public static TrainingStrategy linear() {
+  public static TrainingStrategy<Forecaster> linear() {
     return new PerAgeLinear();
   }
 }

@@ -8,8 +8,8 @@ import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.forecasting.Forecaster;
-import org.aoiforecast.forecasting.TrainingListener;
 import org.aoiforecast.forecasting.TrainingStrategy;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
@@ -18,7 +18,7 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * the standardised target on the standardised features of that age (the networks' inputs,
  * without the age), with an intercept. Columns constant on the training part are left out.
  */
-final class PerAgeLinear implements TrainingStrategy {
+final class PerAgeLinear implements TrainingStrategy<Forecaster> {
   @Override
   public String name() {
     return Baselines.LINEAR;
@@ -28,7 +28,7 @@ final class PerAgeLinear implements TrainingStrategy {
   public Forecaster fit(Splits splits, TrainingListener listener) {
     Splits std = splits.standardized();
     Standardization st = std.train().standardization().orElseThrow();
-    AgedDataset train = std.train().withAgeInput(false);
+    AgedDataset train = std.train().withoutAgeInput();
     Map<List<Integer>, double[]> coefficients = new HashMap<>();
     Map<List<Integer>, int[]> columns = new HashMap<>();
     for (int k = 0; k < train.ageVectorCount(); k++) {
@@ -42,7 +42,7 @@ final class PerAgeLinear implements TrainingStrategy {
         }
       }
       OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-      ols.newSampleData(t.targets(), xs);
+      ols.newSampleData(t.targetValues(), xs);
       try {
         List<Integer> key = key(train.ageVector(k));
         coefficients.put(key, ols.estimateRegressionParameters());
@@ -52,7 +52,7 @@ final class PerAgeLinear implements TrainingStrategy {
             + " are linearly dependent; remove redundant sources or covariates", e);
       }
     }
-    String target = train.target();
+    String target = train.spec().target();
     return new Forecaster() {
       @Override
       public String name() {
@@ -61,7 +61,7 @@ final class PerAgeLinear implements TrainingStrategy {
 
       @Override
       public double[] predict(AgedDataset data) {
-        AgedDataset view = data.withAgeInput(false).standardize(st);
+        AgedDataset view = data.withoutAgeInput().standardize(st);
         double[] out = new double[view.size()];
         double[] f = new double[view.featureCount()];
         for (int k = 0; k < view.ageVectorCount(); k++) {

@@ -4,15 +4,15 @@ import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.Forecaster;
-import org.aoiforecast.forecasting.TrainingListener;
 import org.aoiforecast.forecasting.TrainingStrategy;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * Persistence: the forecast of {@code y[t+h]} is the last observed target, {@code y[t - Δ]}, where
  * Δ is the age of the source that carries the target column (or, when no source does, the
  * smallest age in the sample). Needs no training.
  */
-final class Persistence implements TrainingStrategy {
+final class Persistence implements TrainingStrategy<Forecaster> {
   @Override
   public String name() {
     return Baselines.PERSISTENCE;
@@ -28,7 +28,7 @@ final class Persistence implements TrainingStrategy {
 
       @Override
       public double[] predict(AgedDataset data) {
-        int target = data.series().columnIndex(data.target());
+        int target = data.series().columnIndex(data.spec().target());
         int carrier = targetSource(data);
         double[] out = new double[data.size()];
         for (int r = 0; r < out.length; r++) {
@@ -41,9 +41,9 @@ final class Persistence implements TrainingStrategy {
 
   /** Index of the source whose columns include the target, or -1. */
   static int targetSource(AgedDataset data) {
-    for (int s = 0; s < data.sources().size(); s++) {
-      Source src = data.sources().get(s);
-      if (src.columns().contains(data.target())) {
+    for (int s = 0; s < data.spec().sources().size(); s++) {
+      Source src = data.spec().sources().get(s);
+      if (src.columns().contains(data.spec().target())) {
         return s;
       }
     }
@@ -56,7 +56,7 @@ final class Persistence implements TrainingStrategy {
       return data.age(r, carrier);
     }
     int min = Integer.MAX_VALUE;
-    for (int s = 0; s < data.sources().size(); s++) {
+    for (int s = 0; s < data.spec().sources().size(); s++) {
       min = Math.min(min, data.age(r, s));
     }
     return min;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.Forecaster;
-import org.aoiforecast.forecasting.TrainingListener;
 import org.aoiforecast.forecasting.TrainingStrategy;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * Seasonal persistence ("same hour yesterday"): the forecast of {@code y[t+h]} is
@@ -13,7 +13,7 @@ import org.aoiforecast.forecasting.TrainingStrategy;
  * that reach back to data old enough to have been observed ({@code t+h - mP <= t - Δ}, Δ as in
  * persistence). Samples too early in the series for that fall back to plain persistence.
  */
-final class SeasonalPersistence implements TrainingStrategy {
+final class SeasonalPersistence implements TrainingStrategy<Forecaster> {
   private final Duration period;
 
   SeasonalPersistence(Duration period) {
@@ -44,9 +44,9 @@ final class SeasonalPersistence implements TrainingStrategy {
 
       @Override
       public double[] predict(AgedDataset data) {
-        int target = data.series().columnIndex(data.target());
+        int target = data.series().columnIndex(data.spec().target());
         int carrier = Persistence.targetSource(data);
-        int h = data.horizon();
+        int h = data.spec().horizon();
         double[] out = new double[data.size()];
         for (int r = 0; r < out.length; r++) {
           int t = data.anchorRow(r);

@@ -45,7 +45,7 @@ public final class AgeMetrics {
       double se = 0;
       double ae = 0;
       for (int r = from; r < from + n; r++) {
-        double e = forecasts[r] - data.target(r);
+        double e = forecasts[r] - data.targetValue(r);
         if (!Double.isFinite(e)) {
           throw new IllegalArgumentException("forecast for sample " + r + " is " + forecasts[r]);
         }

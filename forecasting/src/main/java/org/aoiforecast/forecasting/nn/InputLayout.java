@@ -1,7 +1,6 @@
 package org.aoiforecast.forecasting.nn;
 
 import org.aoiforecast.core.dataset.AgedDataset;
-import org.aoiforecast.forecasting.Architecture;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,11 +41,7 @@ public final class InputLayout {
    * @return its layout
    */
   public static InputLayout of(Architecture architecture, AgedDataset data) {
-    int values = 0;
-    for (var s : data.sources()) {
-      values += s.width();
-    }
-    return new InputLayout(architecture, data.window(), data.featureCount(), values);
+    return new InputLayout(architecture, data.spec().window(), data.featureCount(), data.spec().valueColumnCount());
   }
 
   /**
@@ -152,7 +147,7 @@ public final class InputLayout {
   public static INDArray labels(AgedDataset data, int[] rows, int from, int count) {
     float[] y = new float[count];
     for (int b = 0; b < count; b++) {
-      y[b] = (float) data.target(rows[from + b]);
+      y[b] = (float) data.targetValue(rows[from + b]);
     }
     return Nd4j.create(y, new long[] {count, 1}, DataType.FLOAT);
   }

@@ -1,7 +1,5 @@
 package org.aoiforecast.forecasting.nn;
 
-import org.aoiforecast.forecasting.Architecture;
-import org.aoiforecast.forecasting.NetworkConfig;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;

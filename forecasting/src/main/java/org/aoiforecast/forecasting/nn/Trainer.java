@@ -3,8 +3,6 @@ package org.aoiforecast.forecasting.nn;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.aoiforecast.core.dataset.AgedDataset;
-import org.aoiforecast.forecasting.NetworkConfig;
-import org.aoiforecast.forecasting.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -159,7 +157,7 @@ public final class Trainer {
     double[] p = predict(net, layout, data, rows);
     double s = 0;
     for (int i = 0; i < rows.length; i++) {
-      double e = p[i] - data.target(rows[i]);
+      double e = p[i] - data.targetValue(rows[i]);
       s += e * e;
     }
     return s / rows.length;

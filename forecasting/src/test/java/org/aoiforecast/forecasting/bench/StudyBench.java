@@ -2,13 +2,14 @@ package org.aoiforecast.forecasting.bench;
 
 import java.util.List;
 import org.aoiforecast.core.dataset.Splits;
-import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.Tmy3Study;
-import org.aoiforecast.forecasting.TrainingListener;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * The study-level cost: the per-age loss curve over 48 ages from one pooled network against one
@@ -42,7 +43,7 @@ public final class StudyBench {
     System.out.printf("pooled curve cost = %.1f x one per-age network; sweep / pooled = %.1f x%n",
         pooled.trainSeconds() / onePerAge, perAge.trainSeconds() / pooled.trainSeconds());
     if (List.of(args).contains("lstm")) {
-      NetworkConfig lstm = config.toBuilder().architecture(org.aoiforecast.forecasting.Architecture.LSTM).hidden(32)
+      NetworkConfig lstm = config.toBuilder().architecture(org.aoiforecast.forecasting.nn.Architecture.LSTM).hidden(32)
           .build();
       StrategyResult r = Evaluation.run(splits, Strategies.pooledWithAge(lstm), TrainingListener.NONE).result();
       System.out.printf("pooled-with-age LSTM(32): %.1f s, mean test MSE %.0f (MLP: %.1f s, %.0f)%n", r.trainSeconds(),

@@ -2,10 +2,10 @@ package org.aoiforecast.forecasting.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.aoiforecast.forecasting.Architecture;
-import org.aoiforecast.forecasting.NetworkConfig;
+import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.nn.InputLayout;
 import org.aoiforecast.forecasting.nn.Nd4jRuntime;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.Networks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -10,8 +10,8 @@ import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.KnownCovariates;
-import org.aoiforecast.forecasting.Architecture;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,8 +26,8 @@ class InputLayoutTest {
     }
     TimeSeries s = TimeSeries.builder(Instant.parse("2021-01-01T00:00:00Z"), Duration.ofHours(1)).column("a", a)
         .column("b", b).build();
-    return AgedDataset.builder(s).target("a").sources("a", "b").window(3).ages(AgeSet.of(2, 5))
-        .ageEncoding(AgeEncoding.logarithmic()).covariates(KnownCovariates.hourOfDay(ZoneOffset.UTC)).build();
+    return AgedDataset.of(s, AgedDatasetSpec.builder().target("a").sources("a", "b").window(3).ages(AgeSet.of(2, 5))
+        .ageEncoding(AgeEncoding.logarithmic()).covariates(KnownCovariates.hourOfDay(ZoneOffset.UTC)).build());
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.aoiforecast.info.estimators;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.aoiforecast.info.Estimator;
 
 /**
  * Plug-in entropy, mutual information and conditional mutual information of categorical

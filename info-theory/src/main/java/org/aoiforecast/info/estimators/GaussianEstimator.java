@@ -1,6 +1,5 @@
 package org.aoiforecast.info.estimators;
 
-import org.aoiforecast.info.Estimator;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**

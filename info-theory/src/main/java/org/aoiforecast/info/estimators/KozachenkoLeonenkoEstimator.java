@@ -1,6 +1,5 @@
 package org.aoiforecast.info.estimators;
 
-import org.aoiforecast.info.Estimator;
 import org.aoiforecast.info.knn.KdTree;
 import org.apache.commons.math3.random.Well19937c;
 

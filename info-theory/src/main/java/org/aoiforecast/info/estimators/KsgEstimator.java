@@ -1,7 +1,7 @@
 package org.aoiforecast.info.estimators;
 
 import java.util.Arrays;
-import org.aoiforecast.info.Estimator;
+import org.aoiforecast.info.knn.Boundary;
 import org.aoiforecast.info.knn.KdTree;
 import org.aoiforecast.info.knn.RangeCounter;
 import org.apache.commons.math3.random.Well19937c;
@@ -205,14 +205,14 @@ public final class KsgEstimator implements Estimator {
           Arrays.fill(s.rx, eps);
           Arrays.fill(s.ry, eps);
           // max(0, .): with eps = 0 (exact ties, jitter off) not even the sample itself is counted
-          int nx = Math.max(0, count(countX, i, s.rx, true, w, n) - 1);
-          int ny = Math.max(0, count(countY, i, s.ry, true, w, n) - 1);
+          int nx = Math.max(0, count(countX, i, s.rx, Boundary.OPEN, w, n) - 1);
+          int ny = Math.max(0, count(countY, i, s.ry, Boundary.OPEN, w, n) - 1);
           local[i] = psiK + psi.at(eligible) - psi.at(nx + 1) - psi.at(ny + 1);
         } else {
           Arrays.fill(s.rx, maxDistance(xs, i, s.neighbours));
           Arrays.fill(s.ry, maxDistance(ys, i, s.neighbours));
-          int nx = count(countX, i, s.rx, false, w, n) - 1;
-          int ny = count(countY, i, s.ry, false, w, n) - 1;
+          int nx = count(countX, i, s.rx, Boundary.CLOSED, w, n) - 1;
+          int ny = count(countY, i, s.ry, Boundary.CLOSED, w, n) - 1;
           local[i] = psiK - 1.0 / k + psi.at(eligible) - psi.at(nx) - psi.at(ny);
         }
       }
@@ -265,9 +265,9 @@ public final class KsgEstimator implements Estimator {
           Arrays.fill(s.rx, eps);
           Arrays.fill(s.ry, eps);
           Arrays.fill(s.rz, eps);
-          int nxz = Math.max(0, count(countXz, i, s.rx, true, w, n) - 1);
-          int nyz = Math.max(0, count(countYz, i, s.ry, true, w, n) - 1);
-          int nz = Math.max(0, count(countZ, i, s.rz, true, w, n) - 1);
+          int nxz = Math.max(0, count(countXz, i, s.rx, Boundary.OPEN, w, n) - 1);
+          int nyz = Math.max(0, count(countYz, i, s.ry, Boundary.OPEN, w, n) - 1);
+          int nz = Math.max(0, count(countZ, i, s.rz, Boundary.OPEN, w, n) - 1);
           local[i] = psiK - psi.at(nxz + 1) - psi.at(nyz + 1) + psi.at(nz + 1);
         } else {
           double ex = maxDistance(xs, i, s.neighbours);
@@ -278,9 +278,9 @@ public final class KsgEstimator implements Estimator {
           Arrays.fill(s.ry, 0, dy, ey);
           Arrays.fill(s.ry, dy, dy + dz, ez);
           Arrays.fill(s.rz, ez);
-          int nxz = count(countXz, i, s.rx, false, w, n) - 1;
-          int nyz = count(countYz, i, s.ry, false, w, n) - 1;
-          int nz = count(countZ, i, s.rz, false, w, n) - 1;
+          int nxz = count(countXz, i, s.rx, Boundary.CLOSED, w, n) - 1;
+          int nyz = count(countYz, i, s.ry, Boundary.CLOSED, w, n) - 1;
+          int nz = count(countZ, i, s.rz, Boundary.CLOSED, w, n) - 1;
           local[i] = psiK - 2.0 / k + psi.at(nz) - psi.at(nxz) + 1.0 / nxz - psi.at(nyz) + 1.0 / nyz;
         }
       }
@@ -316,13 +316,13 @@ public final class KsgEstimator implements Estimator {
   }
 
   /** Count in the box minus the Theiler-window rows (other than i itself) that fall in it. */
-  static int count(RangeCounter counter, int i, double[] radius, boolean strict, int w, int n) {
-    int c = counter.count(i, radius, strict);
+  static int count(RangeCounter counter, int i, double[] radius, Boundary boundary, int w, int n) {
+    int c = counter.count(i, radius, boundary);
     if (w > 0) {
       int lo = Math.max(0, i - w);
       int hi = Math.min(n - 1, i + w);
       for (int j = lo; j <= hi; j++) {
-        if (j != i && counter.within(i, j, radius, strict)) {
+        if (j != i && counter.within(i, j, radius, boundary)) {
           c--;
         }
       }

@@ -1,7 +1,6 @@
 package org.aoiforecast.info.estimators;
 
 import java.util.Objects;
-import org.aoiforecast.info.Estimator;
 import org.aoiforecast.info.knn.KdTree;
 import org.apache.commons.math3.random.Well19937c;
 

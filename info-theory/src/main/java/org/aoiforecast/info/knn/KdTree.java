@@ -291,7 +291,8 @@ public final class KdTree implements RangeCounter {
   }
 
   @Override
-  public int count(int i, double[] radius, boolean strict) {
+  public int count(int i, double[] radius, Boundary boundary) {
+    boolean strict = boundary == Boundary.OPEN;
     if (radius.length != d) {
       throw new IllegalArgumentException("expected " + d + " radii, got " + radius.length);
     }
@@ -345,8 +346,8 @@ public final class KdTree implements RangeCounter {
   }
 
   @Override
-  public boolean within(int i, int j, double[] radius, boolean strict) {
-    return inBox(positionOf[j] * d, positionOf[i] * d, radius, strict);
+  public boolean within(int i, int j, double[] radius, Boundary boundary) {
+    return inBox(positionOf[j] * d, positionOf[i] * d, radius, boundary == Boundary.OPEN);
   }
 
   /**

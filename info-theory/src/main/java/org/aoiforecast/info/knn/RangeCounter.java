@@ -11,20 +11,19 @@ public interface RangeCounter {
   /**
    * @param i the sample, by its row in the input
    * @param radius the half-width of the box in each dimension
-   * @param strict true to count points with every coordinate distance {@code < radius}, false for
-   *     {@code <= radius}
+   * @param boundary whether points on the box's boundary count
    * @return the number of samples (the sample itself included) in the box
    */
-  int count(int i, double[] radius, boolean strict);
+  int count(int i, double[] radius, Boundary boundary);
 
   /**
    * @param i a sample
    * @param j another sample
    * @param radius the half-width of the box in each dimension
-   * @param strict as in {@link #count}
+   * @param boundary whether points on the box's boundary count
    * @return true when {@code j} lies in the box around {@code i}
    */
-  boolean within(int i, int j, double[] radius, boolean strict);
+  boolean within(int i, int j, double[] radius, Boundary boundary);
 
   /** @return the number of dimensions */
   int dimensions();

@@ -17,7 +17,8 @@ final class SortedLine implements RangeCounter {
   }
 
   @Override
-  public int count(int i, double[] radii, boolean strict) {
+  public int count(int i, double[] radii, Boundary boundary) {
+    boolean strict = boundary == Boundary.OPEN;
     double radius = radii[0];
     double v = values[i];
     if (strict) {
@@ -28,7 +29,8 @@ final class SortedLine implements RangeCounter {
   }
 
   @Override
-  public boolean within(int i, int j, double[] radius, boolean strict) {
+  public boolean within(int i, int j, double[] radius, Boundary boundary) {
+    boolean strict = boundary == Boundary.OPEN;
     double d = Math.abs(values[i] - values[j]);
     return strict ? d < radius[0] : d <= radius[0];
   }

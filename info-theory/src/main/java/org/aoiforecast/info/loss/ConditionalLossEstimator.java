@@ -1,6 +1,5 @@
 package org.aoiforecast.info.loss;
 
-import org.aoiforecast.info.Loss;
 
 /**
  * Estimates the L-conditional entropy {@code H_L(Y | X) = min_φ E[L(Y, φ(X))]} of a scalar

@@ -1,6 +1,5 @@
 package org.aoiforecast.info.loss;
 
-import org.aoiforecast.info.Loss;
 import org.aoiforecast.info.estimators.KozachenkoLeonenkoEstimator;
 import org.aoiforecast.info.estimators.KsgEstimator;
 import org.aoiforecast.info.estimators.Samples;

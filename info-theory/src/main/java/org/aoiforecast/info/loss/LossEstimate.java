@@ -1,7 +1,6 @@
 package org.aoiforecast.info.loss;
 
 import java.util.function.DoubleUnaryOperator;
-import org.aoiforecast.info.Loss;
 
 /**
  * An estimate of the L-conditional entropy {@code H_L(Y | X)}, with the estimator that produced

@@ -1,6 +1,5 @@
 package org.aoiforecast.info.loss;
 
-import org.aoiforecast.info.Loss;
 import org.aoiforecast.info.estimators.Samples;
 import org.aoiforecast.info.estimators.TheilerWindow;
 

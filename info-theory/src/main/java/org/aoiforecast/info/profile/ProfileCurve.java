@@ -3,7 +3,7 @@ package org.aoiforecast.info.profile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.loss.LossEstimate;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.aoiforecast.core.io.Json;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.loss.Loss;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

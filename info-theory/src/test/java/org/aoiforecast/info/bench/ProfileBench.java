@@ -2,12 +2,13 @@ package org.aoiforecast.info.bench;
 
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.testing.SharedData;
 import org.aoiforecast.info.AgeLossProfile;
-import org.aoiforecast.info.Loss;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLossEstimator;
 import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.profile.ProfileReport;
 
 /**
@@ -36,9 +37,9 @@ public final class ProfileBench {
           case 1 -> ConditionalLosses.linear(Loss.LOG);
           default -> null;
         };
-        AgeLossProfile.Builder b = AgeLossProfile.builder().target("GHI (W/m^2)")
-            .sources("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").ages(AgeSet.range(1, 48))
-            .windows(u).perSource(false).markovLags().threads(threads);
+        AgeLossProfile.Builder b = AgeLossProfile.builder(AgedDatasetSpec.builder().target("GHI (W/m^2)")
+            .sources("GHI (W/m^2)", "Dry-bulb (C)", "RHum (%)", "TotCld (tenths)").ages(AgeSet.range(1, 48)).build())
+            .windows(u).withoutPerSourceProfiles().markovLags().threads(threads);
         if (est != null) {
           b.estimator(est);
         } else {

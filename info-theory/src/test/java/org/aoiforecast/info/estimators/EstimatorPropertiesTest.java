@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.aoiforecast.info.Estimator;
 import org.aoiforecast.info.Estimators;
 import org.aoiforecast.info.testing.GaussianProcess;
 import org.junit.jupiter.api.Test;

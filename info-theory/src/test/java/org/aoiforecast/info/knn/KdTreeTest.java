@@ -70,7 +70,8 @@ class KdTreeTest {
       for (int c = 0; c < d; c++) {
         radius[c] = info.getCurrentRepetition() % 4 == 1 ? 1.0 : r.nextDouble() * 2;
       }
-      for (boolean strict : new boolean[] {true, false}) {
+      for (Boundary boundary : Boundary.values()) {
+        boolean strict = boundary == Boundary.OPEN;
         int expected = 0;
         for (int j = 0; j < n; j++) {
           boolean in = true;
@@ -79,9 +80,9 @@ class KdTreeTest {
             in &= strict ? diff < radius[c] : diff <= radius[c];
           }
           expected += in ? 1 : 0;
-          assertEquals(in, counter.within(i, j, radius, strict));
+          assertEquals(in, counter.within(i, j, radius, boundary));
         }
-        assertEquals(expected, counter.count(i, radius, strict), "strict=" + strict);
+        assertEquals(expected, counter.count(i, radius, boundary), boundary.toString());
       }
     }
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.aoiforecast.info.Loss;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.testing.GaussianProcess;
 import org.junit.jupiter.api.Test;

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.info.AgeLossProfile;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.testing.GaussianProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +40,15 @@ class AgeLossProfileTest {
     return b.build();
   }
 
+  private static AgedDatasetSpec spec(String target, AgeSet ages, String... sources) {
+    return AgedDatasetSpec.builder().target(target).sources(sources).ages(ages).build();
+  }
+
   @Test
   void ar1ProfileIsMonotoneAndMatchesTheMmse() {
     GaussianProcess p = GaussianProcess.markov(1, 0.8);
     TimeSeries s = series(p.sample(6000, 31));
-    ProfileReport report = AgeLossProfile.builder().target("x").sources("x").ages(AgeSet.range(1, 30)).windows(1)
+    ProfileReport report = AgeLossProfile.builder(spec("x", AgeSet.range(1, 30), "x")).windows(1)
         .bootstrap(100).build().estimate(s);
     ProfileCurve c = report.profile(1, ProfileCurve.ALL);
     assertTrue(c.monotone(), c.verdict("x"));
@@ -64,7 +69,7 @@ class AgeLossProfileTest {
   void seasonalProfileIsNotMonotoneAndAge24BeatsAge12() {
     GaussianProcess p = GaussianProcess.seasonal(1, 0.6, 0.8);
     TimeSeries s = series(p.sample(6000, 32));
-    ProfileReport report = AgeLossProfile.builder().target("x").sources("x").ages(AgeSet.range(1, 30)).windows(1)
+    ProfileReport report = AgeLossProfile.builder(spec("x", AgeSet.range(1, 30), "x")).windows(1)
         .bootstrap(100).build().estimate(s);
     ProfileCurve c = report.profile(1, ProfileCurve.ALL);
     assertFalse(c.monotone(), c.verdict("x"));
@@ -79,7 +84,7 @@ class AgeLossProfileTest {
   @Test
   void perSourceProfilesShowWhichSourceMatters() {
     TimeSeries s = series(GaussianProcess.markov(1, 0.8).sample(3000, 33), "noise");
-    ProfileReport report = AgeLossProfile.builder().target("x").sources("x", "noise").ages(AgeSet.range(1, 8))
+    ProfileReport report = AgeLossProfile.builder(spec("x", AgeSet.range(1, 8), "x", "noise"))
         .windows(1, 2).bootstrap(50).markovLags(1, 2).build().estimate(s);
     assertEquals(6, report.profiles().size()); // per window: all, x, noise
     assertEquals(4, report.markov().size());
@@ -97,7 +102,7 @@ class AgeLossProfileTest {
   @Test
   void writesTheDocumentedJson() throws Exception {
     TimeSeries s = series(GaussianProcess.markov(1, 0.8).sample(1500, 34));
-    ProfileReport report = AgeLossProfile.builder().target("x").sources("x").ages(AgeSet.of(1, 2, 6)).windows(1, 3)
+    ProfileReport report = AgeLossProfile.builder(spec("x", AgeSet.of(1, 2, 6), "x")).windows(1, 3)
         .loss(Loss.LOG).bootstrap(20).build().estimate(s);
     Path file = dir.resolve("a.json");
     report.writeJson(file, "analyze");
@@ -127,13 +132,19 @@ class AgeLossProfileTest {
   @Test
   void badRequestsAreRefusedClearly() {
     TimeSeries s = series(GaussianProcess.markov(1, 0.8).sample(100, 35));
-    DataException tooOld = assertThrows(DataException.class, () -> AgeLossProfile.builder().target("x").sources("x")
-        .ages(AgeSet.range(1, 200)).build().estimate(s));
+    DataException tooOld = assertThrows(DataException.class,
+        () -> AgeLossProfile.builder(spec("x", AgeSet.range(1, 200), "x")).build().estimate(s));
     assertTrue(tooOld.getMessage().contains("need at least"), tooOld.getMessage());
-    DataException column = assertThrows(DataException.class, () -> AgeLossProfile.builder().target("power").sources("x")
-        .ages(AgeSet.of(1)).build().estimate(s));
+    DataException column = assertThrows(DataException.class,
+        () -> AgeLossProfile.builder(spec("power", AgeSet.of(1), "x")).build().estimate(s));
     assertTrue(column.getMessage().contains("[x]"), column.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> AgeLossProfile.builder().windows(0));
-    assertThrows(IllegalStateException.class, () -> AgeLossProfile.builder().target("x").sources("x").build());
+    AgedDatasetSpec spec = AgedDatasetSpec.builder().target("x").sources("x").ages(AgeSet.of(1)).build();
+    assertThrows(IllegalArgumentException.class, () -> AgeLossProfile.builder(spec).windows(0));
+    assertThrows(IllegalStateException.class, () -> AgedDatasetSpec.builder().target("x").sources("x").build());
+    AgedDatasetSpec perSource = AgedDatasetSpec.builder().target("x").sources("x").ageVectors(
+        java.util.List.of(new int[] {2}, new int[] {1})).build();
+    IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+        () -> AgeLossProfile.builder(perSource));
+    assertTrue(shared.getMessage().contains("shared by all sources"), shared.getMessage());
   }
 }

@@ -1,6 +1,5 @@
 package org.aoiforecast.solar.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +52,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(model)) {
-      throw new CliException(CliException.FAILURE, "model file " + model + " does not exist");
-    }
-    AgeAwareForecaster f = AgeAwareForecaster.load(model).withExtrapolation(extrapolate);
+    AgeAwareForecaster loaded = AgeAwareForecaster.load(model);
+    AgeAwareForecaster f = extrapolate ? loaded.allowingExtrapolation() : loaded;
     Instant time;
     try {
       time = Instant.parse(at);

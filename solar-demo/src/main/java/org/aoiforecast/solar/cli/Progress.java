@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.aoiforecast.core.ProgressListener;
-import org.aoiforecast.forecasting.TrainingListener;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * Progress bars with ETA for long steps (me.tongfei:progressbar), drawn on standard error only when

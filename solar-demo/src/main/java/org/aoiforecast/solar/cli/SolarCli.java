@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.aoiforecast.core.DataException;
-import org.aoiforecast.forecasting.io.ModelFile;
-import picocli.CommandLine;
+import org.aoiforecast.forecasting.model.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The solar demo's command line: {@code aoi-solar <command> [options]}. Every command has

@@ -3,11 +3,11 @@ package org.aoiforecast.solar.cli;
 import java.time.Duration;
 import java.util.List;
 import org.aoiforecast.core.dataset.AgeSet;
-import org.aoiforecast.forecasting.Architecture;
-import org.aoiforecast.forecasting.NetworkConfig;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.solar.report.StudySettings;
 import picocli.CommandLine.Option;
 

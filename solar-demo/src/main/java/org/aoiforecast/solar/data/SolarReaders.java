@@ -168,7 +168,7 @@ public final class SolarReaders {
     }
     TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(1)
         .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(FIXED_YEAR).zone(site.zone())
-        .unitsInHeader(true).columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+        .unitsInHeader().columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
     // hour-ending averages: the clear-sky value of the hour is taken at its middle
     TimeSeries s = withClearSky(rename(raw, TMY3_COLUMNS), site, raw.step().dividedBy(2).negated());
     return new SolarData(s, Optional.of(site), SolarFormat.TMY3, "GHI",
@@ -281,7 +281,7 @@ public final class SolarReaders {
         ZoneOffset.ofHours((int) Math.round(lon / 15)), 0);
     TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(headerLine - 1)
         .dateParts(null, "Month", "Day", "Hour", null).year(FIXED_YEAR).zone(site.zone()).footer("Totals")
-        .unitsInHeader(true).columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+        .unitsInHeader().columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
     TimeSeries s = withClearSky(rename(raw, PVWATTS_COLUMNS), site, Duration.ZERO);
     return new SolarData(s, Optional.of(site), SolarFormat.PVWATTS, "Power",
         List.of("Power", "Temperature", "WindSpeed"));
@@ -311,7 +311,7 @@ public final class SolarReaders {
 
   private static TimeSeriesCsvReader genericReader(CsvOptions o, List<String> columns) {
     TimeSeriesCsvReader.Builder b = TimeSeriesCsvReader.builder().skipLines(o.skipLines()).zone(o.zone())
-        .unitsInHeader(true).columns(columns.toArray(String[]::new));
+        .unitsInHeader().columns(columns.toArray(String[]::new));
     if (!o.dateParts().isEmpty()) {
       List<String> p = o.dateParts();
       b.dateParts(p.get(0), p.get(1), p.get(2), p.get(3), p.size() > 4 ? p.get(4) : null);

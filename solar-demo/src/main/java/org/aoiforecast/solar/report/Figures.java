@@ -3,7 +3,7 @@ package org.aoiforecast.solar.report;
 import java.nio.file.Path;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 

@@ -18,7 +18,7 @@ import org.aoiforecast.core.io.Json;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;

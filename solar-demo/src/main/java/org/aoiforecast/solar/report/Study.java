@@ -6,18 +6,19 @@ import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
-import org.aoiforecast.forecasting.TrainingListener;
 import org.aoiforecast.forecasting.TrainingStrategy;
 import org.aoiforecast.forecasting.baseline.Baselines;
-import org.aoiforecast.forecasting.evaluation.Evaluation;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.AgeLossProfile;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLosses;
@@ -73,6 +74,19 @@ public final class Study {
   }
 
   /**
+   * The study's samples: the target from the feature sources (one per column) over the age set,
+   * with the training window, the horizon, the known covariates and the age encoding. The
+   * analysis and the training read the same spec.
+   *
+   * @return the spec
+   */
+  public AgedDatasetSpec spec() {
+    return AgedDatasetSpec.builder().target(settings.target()).sources(settings.features().toArray(String[]::new))
+        .window(settings.trainWindow()).horizon(settings.horizon()).ages(settings.ages()).covariates(covariates())
+        .ageEncoding(ageEncoding()).build();
+  }
+
+  /**
    * The age-loss analysis: all-sources profiles for every window, per-source profiles for the
    * training window, ε-Markov gaps with ν = 1.
    *
@@ -80,11 +94,9 @@ public final class Study {
    * @return the report
    */
   public ProfileReport analyze(ProgressListener progress) {
-    AgeLossProfile.Builder b = AgeLossProfile.builder().target(settings.target())
-        .sources(settings.features().toArray(String[]::new)).ages(settings.ages()).windows(settings.windows())
-        .perSourceWindows(settings.trainWindow()).horizon(settings.horizon()).loss(settings.loss())
-        .covariates(covariates()).bootstrap(settings.bootstrap()).threads(settings.threads())
-        .seed(settings.network().seed()).progress(progress);
+    AgeLossProfile.Builder b = AgeLossProfile.builder(spec()).windows(settings.windows())
+        .perSourceWindows(settings.trainWindow()).loss(settings.loss()).bootstrap(settings.bootstrap())
+        .threads(settings.threads()).seed(settings.network().seed()).progress(progress);
     if (!settings.estimator().equalsIgnoreCase("auto")) {
       b.estimator(ConditionalLosses.named(settings.estimator(), settings.loss(), 0, TheilerWindow.auto(), 1));
     }
@@ -97,11 +109,7 @@ public final class Study {
    * @return the raw splits
    */
   public Splits splits() {
-    AgedDataset.Builder b = AgedDataset.builder(data.series()).target(settings.target()).window(settings.trainWindow())
-        .horizon(settings.horizon()).ages(settings.ages()).covariates(covariates())
-        .ageEncoding(ageEncoding());
-    b.sources(settings.features().toArray(String[]::new));
-    return b.build().split(ChronologicalSplit.defaults());
+    return AgedDataset.of(data.series(), spec()).split(ChronologicalSplit.defaults());
   }
 
   /** The daily periodic age encoding when a day is a whole number of steps, else logarithmic. */
@@ -125,7 +133,7 @@ public final class Study {
     List<StrategyResult> results = new ArrayList<>();
     AgeAwareForecaster pooled = null;
     for (String name : settings.strategies()) {
-      Evaluation.Run run = Evaluation.run(splits, strategy(name), listener);
+      Evaluation.Run<?> run = Evaluation.run(splits, strategy(name), listener);
       results.add(run.result());
       if (run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput()) {
         pooled = f;
@@ -136,7 +144,7 @@ public final class Study {
         results), pooled);
   }
 
-  private TrainingStrategy strategy(String name) {
+  private TrainingStrategy<?> strategy(String name) {
     return switch (name) {
       case "per-age" -> Strategies.perAge(settings.network());
       case "pooled-with-age" -> Strategies.pooledWithAge(settings.network());

@@ -3,8 +3,8 @@ package org.aoiforecast.solar.report;
 import java.util.List;
 import java.util.Objects;
 import org.aoiforecast.core.dataset.AgeSet;
-import org.aoiforecast.forecasting.NetworkConfig;
-import org.aoiforecast.info.Loss;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.info.loss.Loss;
 
 /**
  * What a study does: which columns, ages and windows, which loss and estimator, which known

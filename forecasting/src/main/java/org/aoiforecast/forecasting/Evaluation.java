@@ -1,11 +1,12 @@
-package org.aoiforecast.forecasting.evaluation;
+package org.aoiforecast.forecasting;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.aoiforecast.core.dataset.Splits;
-import org.aoiforecast.forecasting.Forecaster;
-import org.aoiforecast.forecasting.TrainingListener;
-import org.aoiforecast.forecasting.TrainingStrategy;
+import org.aoiforecast.forecasting.evaluation.AgeMetrics;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * Runs strategies on the same chronological splits and measures each per age: the comparison the
@@ -14,8 +15,14 @@ import org.aoiforecast.forecasting.TrainingStrategy;
 public final class Evaluation {
   private Evaluation() {}
 
-  /** A strategy's trained forecaster with its evaluation. */
-  public record Run(Forecaster forecaster, StrategyResult result) {}
+  /**
+   * A strategy's trained forecaster with its evaluation.
+   *
+   * @param forecaster the trained forecaster
+   * @param result its errors per age and training time
+   * @param <F> the forecaster's type
+   */
+  public record Run<F extends Forecaster>(F forecaster, StrategyResult result) {}
 
   /**
    * @param splits raw splits of a data set pooled over an age set (all sources sharing each age)
@@ -23,14 +30,15 @@ public final class Evaluation {
    * @param listener training progress
    * @return the report, strategies in the given order
    */
-  public static EvaluationReport run(Splits splits, List<TrainingStrategy> strategies, TrainingListener listener) {
+  public static EvaluationReport run(Splits splits, List<? extends TrainingStrategy<?>> strategies,
+      TrainingListener listener) {
     List<StrategyResult> results = new ArrayList<>();
-    for (TrainingStrategy s : strategies) {
+    for (TrainingStrategy<?> s : strategies) {
       results.add(run(splits, s, listener).result());
     }
     int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
-    return new EvaluationReport(splits.train().target(), splits.train().window(), splits.train().horizon(), ages,
-        results);
+    return new EvaluationReport(splits.train().spec().target(), splits.train().spec().window(),
+        splits.train().spec().horizon(), ages, results);
   }
 
   /**
@@ -39,21 +47,16 @@ public final class Evaluation {
    * @param splits raw splits
    * @param strategy the strategy
    * @param listener training progress
+   * @param <F> the forecaster's type
    * @return the forecaster and its result
    */
-  public static Run run(Splits splits, TrainingStrategy strategy, TrainingListener listener) {
+  public static <F extends Forecaster> Run<F> run(Splits splits, TrainingStrategy<F> strategy,
+      TrainingListener listener) {
     long t0 = System.nanoTime();
-    Forecaster f = strategy.fit(splits, listener);
+    F f = strategy.fit(splits, listener);
     double seconds = (System.nanoTime() - t0) / 1e9;
     AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
     AgeMetrics test = AgeMetrics.of(splits.test(), f.predict(splits.test()));
-    int networks = f instanceof NetworkCount c ? c.networks() : 0;
-    return new Run(f, new StrategyResult(strategy.name(), train, test, seconds, networks));
-  }
-
-  /** Implemented by forecasters made of networks, to report how many were trained. */
-  public interface NetworkCount {
-    /** @return the number of networks */
-    int networks();
+    return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
   }
 }

@@ -1,4 +1,4 @@
-package org.aoiforecast.forecasting;
+package org.aoiforecast.forecasting.nn;
 
 /**
  * Receives training progress, e.g. to draw a progress bar. Called on the training thread after

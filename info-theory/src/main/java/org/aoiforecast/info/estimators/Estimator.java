@@ -1,4 +1,4 @@
-package org.aoiforecast.info;
+package org.aoiforecast.info.estimators;
 
 /**
  * An estimator of differential (or discrete) entropy, mutual information and conditional mutual

@@ -1,4 +1,4 @@
-package org.aoiforecast.info;
+package org.aoiforecast.info.loss;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.aoiforecast.forecasting;
+package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.aoiforecast.forecasting;
+package org.aoiforecast.forecasting.nn;
 
 /** The network that maps an aged sample to a forecast. */
 public enum Architecture {

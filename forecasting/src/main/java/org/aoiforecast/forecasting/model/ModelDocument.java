@@ -1,0 +1,183 @@
+package org.aoiforecast.forecasting.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.aoiforecast.core.dataset.AgeEncoding;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
+import org.aoiforecast.core.dataset.KnownCovariate;
+import org.aoiforecast.core.dataset.KnownCovariates;
+import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.core.reading.Source;
+import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The JSON entry of a model file as Jackson maps it (snake-case field names). Objects and boxed
+ * numbers, so that a missing field reads as null and {@link #requireFields} names it, rather than
+ * turning silently into 0 or false. Format 2 adds {@code provenance}, present whenever the
+ * training data is known (absent for a model first read from a format-1 file).
+ */
+record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
+    Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
+    Boolean ageInput, String ageEncoding, List<int[]> ageVectors, List<String> featureNames,
+    StandardizationDoc standardization, ConfigDoc config, TrainingDoc training, ProvenanceDoc provenance) {
+
+  record SourceDoc(String name, List<String> columns, List<String> units) {}
+
+  record StandardizationDoc(List<String> columns, double[] mean, double[] scale, double[] ageMean,
+      double[] ageScale) {}
+
+  record ConfigDoc(String architecture, int[] hidden, Double learningRate, Double l2, Integer batchSize,
+      Integer maxEpochs, Integer patience, Double pooledEpochFactor, Double plateauDecay, Long seed) {}
+
+  record TrainingDoc(Integer epochs, Integer bestEpoch, Double bestValidationLoss, Long samplesSeen,
+      Double seconds) {}
+
+  record ProvenanceDoc(String dataOrigin, String trainingStart, String trainingEnd, Integer trainingRows,
+      Long trainingSamples) {}
+
+  /** The document of a model, in the current format. */
+  static ModelDocument of(SavedModel m, int format, String libraryVersion) {
+    AgedDatasetSpec spec = m.layout().spec();
+    List<SourceDoc> sources = new ArrayList<>();
+    for (Source s : spec.sources()) {
+      sources.add(new SourceDoc(s.name(), s.columns(), s.units()));
+    }
+    List<String> covariates = new ArrayList<>();
+    for (KnownCovariate c : spec.covariates()) {
+      covariates.add(KnownCovariates.describe(c).orElseThrow());
+    }
+    Standardization st = m.standardization();
+    NetworkConfig c = m.config();
+    TrainingSummary t = m.summary();
+    ProvenanceDoc p = m.provenance().map(v -> new ProvenanceDoc(v.dataOrigin(), v.trainingStart().toString(),
+        v.trainingEnd().toString(), v.trainingRows(), v.trainingSamples())).orElse(null);
+    return new ModelDocument(format, libraryVersion, m.name(), spec.target(), m.layout().step().toMillis(),
+        spec.window(), spec.horizon(), sources, covariates,
+        spec.covariates().stream().map(KnownCovariate::name).toList(), spec.hasAgeInput(),
+        spec.ageEncoding().describe(), spec.ageVectors(), spec.featureNames(),
+        new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
+        new ConfigDoc(c.architecture().name(), c.hidden(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
+            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed()),
+        new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p);
+  }
+
+  /**
+   * Checks that every field the format requires is present.
+   *
+   * @throws IllegalArgumentException naming the first missing field
+   */
+  void requireFields() {
+    require(libraryVersion, "library_version");
+    require(name, "name");
+    require(target, "target");
+    require(stepMillis, "step_millis");
+    require(window, "window");
+    require(horizon, "horizon");
+    require(sources, "sources");
+    for (SourceDoc s : sources) {
+      require(s, "sources[]");
+      require(s.name(), "sources[].name");
+      require(s.columns(), "sources[].columns");
+      require(s.units(), "sources[].units");
+    }
+    require(covariates, "covariates");
+    require(covariateNames, "covariate_names");
+    require(ageInput, "age_input");
+    require(ageEncoding, "age_encoding");
+    require(ageVectors, "age_vectors");
+    require(featureNames, "feature_names");
+    require(standardization, "standardization");
+    require(standardization.columns(), "standardization.columns");
+    require(standardization.mean(), "standardization.mean");
+    require(standardization.scale(), "standardization.scale");
+    require(standardization.ageMean(), "standardization.age_mean");
+    require(standardization.ageScale(), "standardization.age_scale");
+    require(config, "config");
+    require(config.architecture(), "config.architecture");
+    require(config.hidden(), "config.hidden");
+    require(config.learningRate(), "config.learning_rate");
+    require(config.l2(), "config.l2");
+    require(config.batchSize(), "config.batch_size");
+    require(config.maxEpochs(), "config.max_epochs");
+    require(config.patience(), "config.patience");
+    require(config.pooledEpochFactor(), "config.pooled_epoch_factor");
+    require(config.plateauDecay(), "config.plateau_decay");
+    require(config.seed(), "config.seed");
+    require(training, "training");
+    require(training.epochs(), "training.epochs");
+    require(training.bestEpoch(), "training.best_epoch");
+    require(training.bestValidationLoss(), "training.best_validation_loss");
+    require(training.samplesSeen(), "training.samples_seen");
+    require(training.seconds(), "training.seconds");
+    if (provenance != null) {
+      require(provenance.dataOrigin(), "provenance.data_origin");
+      require(provenance.trainingStart(), "provenance.training_start");
+      require(provenance.trainingEnd(), "provenance.training_end");
+      require(provenance.trainingRows(), "provenance.training_rows");
+      require(provenance.trainingSamples(), "provenance.training_samples");
+    }
+  }
+
+  private static void require(Object value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException("the field '" + field + "' is missing");
+    }
+  }
+
+  /** The model this document describes, with its network. Call {@link #requireFields} first. */
+  SavedModel toSavedModel(MultiLayerNetwork network) {
+    AgedDatasetSpec.Builder b = AgedDatasetSpec.builder().target(target).window(window).horizon(horizon)
+        .ageEncoding(AgeEncoding.parse(ageEncoding));
+    for (SourceDoc s : sources) {
+      if (s.columns().size() != s.units().size()) {
+        throw new IllegalArgumentException("source '" + s.name() + "' has " + s.columns().size() + " columns but "
+            + s.units().size() + " units");
+      }
+      Source.Builder sb = Source.builder(s.name());
+      for (int i = 0; i < s.columns().size(); i++) {
+        sb.column(s.columns().get(i), s.units().get(i));
+      }
+      b.source(sb.build());
+    }
+    if (covariates.size() != covariateNames.size()) {
+      throw new IllegalArgumentException(covariates.size() + " covariates but " + covariateNames.size() + " names");
+    }
+    for (int i = 0; i < covariates.size(); i++) {
+      KnownCovariate c = KnownCovariates.parse(covariates.get(i));
+      if (!c.name().equals(covariateNames.get(i))) {
+        throw new IllegalArgumentException("covariate '" + covariates.get(i) + "' is listed as '"
+            + covariateNames.get(i) + "'");
+      }
+      b.covariate(c);
+    }
+    b.ageVectors(ageVectors);
+    if (ageInput) {
+      b.withAgeInput();
+    } else {
+      b.withoutAgeInput();
+    }
+    AgedDatasetSpec spec = b.build();
+    if (!spec.featureNames().equals(featureNames)) {
+      throw new IllegalArgumentException("inconsistent feature layout: the sources, window, covariates and age input"
+          + " make the inputs " + spec.featureNames() + " but the file lists " + featureNames);
+    }
+    ModelLayout layout = new ModelLayout(spec, Duration.ofMillis(stepMillis));
+    Standardization st = new Standardization(standardization.columns(), standardization.mean(),
+        standardization.scale(), standardization.ageMean(), standardization.ageScale());
+    NetworkConfig cfg = NetworkConfig.builder().architecture(Architecture.valueOf(config.architecture()))
+        .hidden(config.hidden()).learningRate(config.learningRate()).l2(config.l2()).batchSize(config.batchSize())
+        .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
+        .plateauDecay(config.plateauDecay()).seed(config.seed()).build();
+    TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
+        training.bestValidationLoss(), training.samplesSeen(), training.seconds());
+    Optional<Provenance> prov = provenance == null ? Optional.empty()
+        : Optional.of(new Provenance(provenance.dataOrigin(), Instant.parse(provenance.trainingStart()),
+            Instant.parse(provenance.trainingEnd()), provenance.trainingRows(), provenance.trainingSamples()));
+    return new SavedModel(name, layout, st, cfg, summary, prov, network);
+  }
+}
