@@ -19,7 +19,7 @@ import picocli.CommandLine;
     description = {"Forecasting with stale inputs: the solar-power study of aoi-forecast.",
         "With no command, prints this help. 'run' with no options runs the whole study on the embedded default data."},
     subcommands = {SimulateCommand.class, AnalyzeCommand.class, TrainCommand.class, RunCommand.class,
-        PredictCommand.class, EstimateCommand.class, CommandLine.HelpCommand.class})
+        PredictCommand.class, EstimateCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class SolarCli implements Runnable {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")

@@ -58,7 +58,7 @@ class SolarCliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"simulate", "analyze", "train", "run", "predict", "estimate"}) {
+    for (String command : new String[] {"simulate", "analyze", "train", "run", "predict", "estimate", "schedule"}) {
       Result r = cli(command, "--help");
       assertEquals(0, r.code(), command);
       assertTrue(r.out().contains("Usage:") && r.out().contains(command), r.out());

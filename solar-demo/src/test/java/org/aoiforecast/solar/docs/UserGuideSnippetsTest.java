@@ -44,7 +44,7 @@ class UserGuideSnippetsTest {
       Files.writeString(file, code);
       sources.add(file);
     }
-    assertEquals(4, sources.size(), "one example per module step: tag, estimate, train, forecast");
+    assertEquals(5, sources.size(), "one example per module step: tag, estimate, train, forecast, schedule");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
