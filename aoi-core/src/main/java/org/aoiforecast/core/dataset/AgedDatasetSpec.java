@@ -278,6 +278,15 @@ public final class AgedDatasetSpec {
     return copy(window, sharedVectors(ages, sources.size()), ageInput);
   }
 
+  /**
+   * @param other which anchors the age vectors use
+   * @return this spec with other anchors
+   */
+  public AgedDatasetSpec withAnchors(Anchors other) {
+    return new AgedDatasetSpec(target, sources, window, horizon, ageVectors, covariates, ageInput, ageEncoding,
+        Objects.requireNonNull(other, "anchors"));
+  }
+
   private AgedDatasetSpec copy(int u, int[][] vectors, boolean input) {
     return new AgedDatasetSpec(target, sources, u, horizon, vectors, covariates, input, ageEncoding, anchors);
   }

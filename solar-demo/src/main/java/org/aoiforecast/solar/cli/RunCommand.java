@@ -1,9 +1,11 @@
 package org.aoiforecast.solar.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.report.ClosedLoop;
 import org.aoiforecast.solar.report.ReportWriter;
 import org.aoiforecast.solar.report.Study;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code run}: the whole study into a report folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the whole study (analysis, training, figures) into a report folder: report.md, five PNG"
+    description = {"Run the whole study (analysis, training, figures) into a report folder: report.md, six PNG"
         + " figures, CSV and JSON of every curve. With no options it runs on the embedded default data set."})
 final class RunCommand implements Callable<Integer> {
   @Spec
@@ -42,8 +44,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
+  @Option(names = "--alpha", paramLabel = "A", defaultValue = "" + ClosedLoop.DEFAULT_ALPHA,
+      description = "Update scheduling in the study's closed loop: a window of u readings takes ceil(A*u) steps to"
+          + " send (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
   @Override
   public Integer call() {
+    if (!(alpha > 0) || Double.isInfinite(alpha)) {
+      throw CliException.usage("--alpha: expected a positive number of steps per reading, got " + alpha);
+    }
     try {
       ReportWriter.checkOutput(out);
     } catch (IllegalArgumentException e) {
@@ -66,9 +76,14 @@ final class RunCommand implements Callable<Integer> {
     Study.Training training = TrainCommand.train(study, quiet);
     double trainingSeconds = (System.nanoTime() - t1) / 1e9;
     w.printf("training done in %.1f s%n", trainingSeconds);
-    Path file = ReportWriter.write(out, study, report, training, new ReportWriter.RunInfo(
+    long t2 = System.nanoTime();
+    Optional<ClosedLoop.Result> loop = ClosedLoop.run(study, report, training, alpha, ClosedLoop.SWEEP);
+    ClosedLoop.whyNot(study, report, training).ifPresent(why -> w.println("update scheduling skipped: " + why));
+    loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
+    Path file = ReportWriter.write(out, study, report, training, loop, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.evaluation(training.report(), w);
+    loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;
   }

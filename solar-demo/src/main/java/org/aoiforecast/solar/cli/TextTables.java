@@ -9,6 +9,7 @@ import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
+import org.aoiforecast.solar.report.ClosedLoop;
 
 /** Plain-text tables for the terminal: one row per age, one column per curve. */
 final class TextTables {
@@ -53,6 +54,25 @@ final class TextTables {
       out.print(String.format(Locale.ROOT, " %" + width(s.name()) + ".1f", s.trainSeconds()));
     }
     out.println();
+  }
+
+  /**
+   * The closed loop of update scheduling: per α, the loss each policy is predicted to reach (from
+   * the profile) and the test MSE the pooled network reached when fed by it.
+   */
+  static void scheduling(ClosedLoop.Result r, PrintWriter out) {
+    out.printf("Update scheduling, u=%d: average loss predicted by the profile / expected from the network's"
+        + " per-age test MSE / realised test MSE%n", r.window());
+    out.printf("%6s %4s %-26s %-26s %-26s%n", "alpha", "T", "zero-wait", "periodic", "threshold");
+    for (ClosedLoop.Point p : r.sweep()) {
+      out.printf(Locale.ROOT, "%6.2f %4d", p.alpha(), p.transmissionSteps());
+      for (ClosedLoop.Outcome o : p.outcomes()) {
+        out.printf(Locale.ROOT, " %-26s", String.format(Locale.ROOT, "%.4g/%.4g/%.4g", o.predicted(), o.expected(),
+            o.realized()));
+      }
+      out.println();
+    }
+    out.printf(Locale.ROOT, "at alpha %.2f the optimal policy is %s%n", r.alpha(), r.chosen().optimal().description());
   }
 
   private static void print(List<String> headers, int[] ages, List<double[]> columns, PrintWriter out) {

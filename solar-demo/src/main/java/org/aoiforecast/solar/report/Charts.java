@@ -152,6 +152,30 @@ final class Charts {
     save(chart, png);
   }
 
+  /**
+   * Figure 6: average loss vs α for zero-wait, periodic and the optimal policy, as the profile
+   * predicts it (dashed) and as the pooled network realises it on the test part (solid).
+   */
+  static void scheduling(ClosedLoop.Result r, String unit, Path png) {
+    XYChart chart = xy("Update scheduling, u = " + r.window() + ": average loss vs alpha", "alpha (T = ceil(alpha u)"
+        + " steps)", "MSE " + unit);
+    double[] alpha = r.sweep().stream().mapToDouble(ClosedLoop.Point::alpha).toArray();
+    String[] names = {"zero-wait", "periodic", "threshold (optimal)"};
+    for (int k = 0; k < names.length; k++) {
+      int policy = k;
+      double[] predicted = r.sweep().stream().mapToDouble(p -> p.outcomes().get(policy).predicted()).toArray();
+      double[] realized = r.sweep().stream().mapToDouble(p -> p.outcomes().get(policy).realized()).toArray();
+      XYSeries real = chart.addSeries(names[k] + ", realised", alpha, realized);
+      real.setLineColor(PALETTE[k]);
+      real.setMarkerColor(PALETTE[k]);
+      XYSeries pred = chart.addSeries(names[k] + ", predicted", alpha, predicted);
+      pred.setLineColor(PALETTE[k]);
+      pred.setMarkerColor(PALETTE[k]);
+      pred.setLineStyle(THIN_DASH);
+    }
+    save(chart, png);
+  }
+
   private static void save(org.knowm.xchart.internal.chartpart.IChart chart, Path png) {
     // ImageIO writes exactly to the given path (XChart's file variants append an extension and
     // are deprecated).

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.Json;
@@ -25,7 +26,7 @@ import org.aoiforecast.info.profile.ProfileReport;
 
 /**
  * Writes a study's report folder: {@code report.md} (what was run, the figures with captions, the
- * verdicts in words, the per-age table, timings), five PNG figures, CSV and JSON of every curve,
+ * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update scheduling runs), CSV and JSON of every curve,
  * and {@code run.json} (schema 1).
  *
  * <p>Everything is written into a sibling folder {@code <out>.partial} first and moved into place
@@ -80,17 +81,19 @@ public final class ReportWriter {
    * @param study the study
    * @param analysis the age-loss analysis
    * @param training the training comparison
+   * @param loop the closed loop of update scheduling, if it ran
    * @param info the run's description
    * @return the report file
    */
-  public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training, RunInfo info) {
+  public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training,
+      Optional<ClosedLoop.Result> loop, RunInfo info) {
     checkOutput(out);
     Path absolute = out.toAbsolutePath().normalize();
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try {
       deleteRecursively(partial);
       Files.createDirectories(partial);
-      writeContents(partial, study, analysis, training, info);
+      writeContents(partial, study, analysis, training, loop, info);
       Path old = absolute.resolveSibling(absolute.getFileName() + ".old");
       deleteRecursively(old);
       if (Files.exists(absolute)) {
@@ -112,7 +115,7 @@ public final class ReportWriter {
   }
 
   private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
-      RunInfo info) throws IOException {
+      Optional<ClosedLoop.Result> loop, RunInfo info) throws IOException {
     StudySettings s = study.settings();
     String lossUnit = Figures.lossUnit(study, analysis.loss());
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
@@ -129,9 +132,22 @@ public final class ReportWriter {
     eval.toTable().write().csv(dir.resolve("training.csv").toFile());
     analysis.writeJson(dir.resolve("analysis.json"), "analyze");
     eval.writeJson(dir.resolve("training.json"), "train");
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement);
-    Files.writeString(dir.resolve(REPORT), markdown(study, analysis, eval, info, estimate, agreement, lossUnit,
-        mseUnit));
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, loop);
+    String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit);
+    if (loop.isPresent()) {
+      Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
+      ClosedLoopReport.table(loop.get()).write().csv(dir.resolve(ClosedLoopReport.CSV).toFile());
+      StringBuilder section = new StringBuilder();
+      ClosedLoopReport.markdown(loop.get(), mseUnit, section);
+      figure(section, ClosedLoopReport.FIGURE, "Figure 6. Average loss vs alpha for zero-wait, periodic and the"
+          + " optimal threshold policy: predicted from the profile before training (dashed) and realised by the"
+          + " pooled network on the test part (solid).");
+      md = md.replace("## Timings\n", section + "## Timings\n");
+    } else {
+      md = md.replace("## Timings\n", "## Update scheduling: closed loop\n\nNot run: "
+          + ClosedLoop.whyNot(study, analysis, training).orElse("no result") + ".\n\n## Timings\n");
+    }
+    Files.writeString(dir.resolve(REPORT), md);
   }
 
   static ProfileCurve findAll(ProfileReport r, int window) {
@@ -167,7 +183,8 @@ public final class ReportWriter {
     return s / v.length;
   }
 
-  private static void writeRunJson(Path file, Study study, RunInfo info, double agreement) throws IOException {
+  private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
+      Optional<ClosedLoop.Result> loop) throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
     root.put("schema", 1);
@@ -195,10 +212,19 @@ public final class ReportWriter {
     root.put("analysis_seconds", info.analysisSeconds());
     root.put("training_seconds", info.trainingSeconds());
     root.put("command_line", info.command());
+    if (loop.isPresent()) {
+      root.set("scheduling", ClosedLoopReport.json(loop.get()));
+    } else {
+      root.putNull("scheduling");
+    }
     ArrayNode files = root.putArray("files");
     for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
         Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
       files.add(name);
+    }
+    if (loop.isPresent()) {
+      files.add(ClosedLoopReport.FIGURE);
+      files.add(ClosedLoopReport.CSV);
     }
     Json.write(file, root);
   }
