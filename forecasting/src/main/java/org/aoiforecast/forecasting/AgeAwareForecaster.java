@@ -20,6 +20,8 @@ import org.aoiforecast.forecasting.model.Provenance;
 import org.aoiforecast.forecasting.model.SavedModel;
 import org.aoiforecast.forecasting.model.TrainingSummary;
 import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.LinearBase;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.Trainer;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -63,6 +65,7 @@ public final class AgeAwareForecaster implements Forecaster {
   private final FeatureEncoder encoder;
   private final TrainingSummary summary;
   private final Optional<Provenance> provenance;
+  private final Optional<LinearBase> linearBase;
   private final boolean extrapolate;
 
   private AgeAwareForecaster(SavedModel m, boolean extrapolate) {
@@ -73,6 +76,7 @@ public final class AgeAwareForecaster implements Forecaster {
     this.network = m.network();
     this.summary = m.summary();
     this.provenance = m.provenance();
+    this.linearBase = m.linearBase();
     this.extrapolate = extrapolate;
     this.encoder = FeatureEncoder.standardized(layout.spec(), standardization);
     this.input = InputLayout.of(config.architecture(), layout.window(), layout.featureCount(),
@@ -93,18 +97,21 @@ public final class AgeAwareForecaster implements Forecaster {
     AgedDataset validation = std.validationPart()
         .map(v -> ageInput ? v.withAgeInput() : v.withoutAgeInput()).orElse(null);
     InputLayout in = InputLayout.of(config.architecture(), train);
+    Optional<LinearBase> base = config.linearPath() == LinearPath.RIDGE ? Optional.of(LinearBase.fit(train))
+        : Optional.empty();
+    Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
     int rowsPerEpoch = train.size();
     if (train.ageVectorCount() > 1) {
       long perAge = Math.round(train.countOf(0) * config.pooledEpochFactor());
       rowsPerEpoch = (int) Math.min(train.size(), Math.max(config.batchSize(), perAge));
     }
-    Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation,
+    Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation, residual,
         new Trainer.Context(name, 0, 1, listener));
     TrainingSummary summary = new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(),
         r.seconds());
     SavedModel m = new SavedModel(name, new ModelLayout(train.spec(), train.series().step()),
         std.train().standardization().orElseThrow(), config, summary, Optional.of(Provenance.of(splits.train())),
-        r.network());
+        base, r.network());
     return new AgeAwareForecaster(m, false);
   }
 
@@ -171,9 +178,11 @@ public final class AgeAwareForecaster implements Forecaster {
     }
     AgedDataset view = (layout.hasAgeInput() ? data.withAgeInput() : data.withoutAgeInput())
         .standardize(standardization);
-    double[] z = Trainer.predict(network, input, view, Trainer.allRows(view.size()));
+    int[] rows = Trainer.allRows(view.size());
+    double[] z = Trainer.predict(network, input, view, rows);
+    double[] linear = linearBase.map(b -> b.predict(view, rows)).orElse(null);
     for (int i = 0; i < z.length; i++) {
-      z[i] = standardization.unscale(layout.target(), z[i]);
+      z[i] = standardization.unscale(layout.target(), z[i] + (linear == null ? 0 : linear[i]));
     }
     return z;
   }
@@ -224,7 +233,7 @@ public final class AgeAwareForecaster implements Forecaster {
     Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
     double[] f = encoder.encodeLive(target, windows, ages, request.covariates());
     INDArray x = input.single(f);
-    double z = network.output(x, false).getDouble(0, 0);
+    double z = network.output(x, false).getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
     return standardization.unscale(layout.target(), z);
   }
 
@@ -240,7 +249,7 @@ public final class AgeAwareForecaster implements Forecaster {
 
   /** @return the model as the plain value a model file holds */
   public SavedModel toSavedModel() {
-    return new SavedModel(name, layout, standardization, config, summary, provenance, network);
+    return new SavedModel(name, layout, standardization, config, summary, provenance, linearBase, network);
   }
 
   /**

@@ -9,7 +9,10 @@ import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.forecasting.model.ModelLayout;
 import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.LinearBase;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.Parallel;
 import org.aoiforecast.forecasting.nn.Trainer;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -24,36 +27,62 @@ public final class PerAgeForecaster implements Forecaster {
   private final Standardization standardization;
   private final InputLayout input;
   private final Map<List<Integer>, MultiLayerNetwork> networks;
+  private final Map<List<Integer>, LinearBase> bases;
   private final double seconds;
 
   private PerAgeForecaster(ModelLayout layout, Standardization standardization, InputLayout input,
-      Map<List<Integer>, MultiLayerNetwork> networks, double seconds) {
+      Map<List<Integer>, MultiLayerNetwork> networks, Map<List<Integer>, LinearBase> bases, double seconds) {
     this.layout = layout;
     this.standardization = standardization;
     this.input = input;
     this.networks = Map.copyOf(networks);
+    this.bases = Map.copyOf(bases);
     this.seconds = seconds;
   }
 
-  /** Trains one network per age vector (see {@link Strategies#perAge}). */
-  static PerAgeForecaster train(Splits splits, NetworkConfig config, TrainingListener listener) {
+  /**
+   * Trains one network per age vector (see {@link Strategies#perAge}), side by side on {@code
+   * threads} threads: each network trains on one native thread (the backend's setting), so a
+   * machine with several cores trains several at once. Every network is seeded alike whatever the
+   * thread count, so the result does not depend on it.
+   */
+  static PerAgeForecaster train(Splits splits, NetworkConfig config, int threads, TrainingListener listener) {
     long t0 = System.nanoTime();
     Splits std = splits.standardized();
     AgedDataset train = std.train().withoutAgeInput();
     AgedDataset validation = std.validationPart().map(AgedDataset::withoutAgeInput).orElse(null);
     InputLayout input = InputLayout.of(config.architecture(), train);
-    Map<List<Integer>, MultiLayerNetwork> nets = new HashMap<>();
     int models = train.ageVectorCount();
-    for (int k = 0; k < models; k++) {
+    // listeners need not be thread-safe: calls are serialised here
+    Object lock = new Object();
+    TrainingListener serial = p -> {
+      synchronized (lock) {
+        listener.onEpoch(p);
+      }
+    };
+    List<Trained> trained = Parallel.map(models, Math.min(threads, models), k -> {
       AgedDataset t = train.forAgeVector(k);
       AgedDataset v = validation == null ? null : validation.forAgeVector(k);
-      Trainer.Result r = Trainer.train(config, input, t, t.size(), v,
-          new Trainer.Context(Strategies.PER_AGE, k, models, listener));
-      nets.put(key(train.ageVector(k)), r.network());
+      LinearBase base = config.linearPath() == LinearPath.RIDGE ? LinearBase.fit(t) : null;
+      Trainer.Residual residual = base == null ? Trainer.Residual.NONE : Trainer.Residual.of(base, t, v);
+      Trainer.Result r = Trainer.train(config, input, t, t.size(), v, residual,
+          new Trainer.Context(Strategies.PER_AGE, k, models, serial));
+      return new Trained(r.network(), base);
+    });
+    Map<List<Integer>, MultiLayerNetwork> nets = new HashMap<>();
+    Map<List<Integer>, LinearBase> bases = new HashMap<>();
+    for (int k = 0; k < models; k++) {
+      nets.put(key(train.ageVector(k)), trained.get(k).network());
+      if (trained.get(k).base() != null) {
+        bases.put(key(train.ageVector(k)), trained.get(k).base());
+      }
     }
     return new PerAgeForecaster(ModelLayout.of(train), std.train().standardization().orElseThrow(), input, nets,
-        (System.nanoTime() - t0) / 1e9);
+        bases, (System.nanoTime() - t0) / 1e9);
   }
+
+  /** One age's network and its linear path (null without one). */
+  private record Trained(MultiLayerNetwork network, LinearBase base) {}
 
   @Override
   public String name() {
@@ -93,8 +122,10 @@ public final class PerAgeForecaster implements Forecaster {
         rows[i] = from + i;
       }
       double[] z = Trainer.predict(net, input, view, rows);
+      LinearBase base = bases.get(key(vector));
+      double[] linear = base == null ? null : base.predict(view, rows);
       for (int i = 0; i < rows.length; i++) {
-        out[rows[i]] = standardization.unscale(layout.target(), z[i]);
+        out[rows[i]] = standardization.unscale(layout.target(), z[i] + (linear == null ? 0 : linear[i]));
       }
     }
     return out;

@@ -34,11 +34,23 @@ public final class Strategies {
 
   /**
    * @param config hyper-parameters of every network
-   * @return one network per age vector
+   * @return one network per age vector, trained side by side on all processors
    */
   public static TrainingStrategy<PerAgeForecaster> perAge(NetworkConfig config) {
+    return perAge(config, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param config hyper-parameters of every network
+   * @param threads networks trained at once, at least 1 (the result does not depend on it)
+   * @return one network per age vector
+   */
+  public static TrainingStrategy<PerAgeForecaster> perAge(NetworkConfig config, int threads) {
     Objects.requireNonNull(config, "config");
-    return new Named<>(PER_AGE, (splits, listener) -> PerAgeForecaster.train(splits, config, listener));
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    return new Named<>(PER_AGE, (splits, listener) -> PerAgeForecaster.train(splits, config, threads, listener));
   }
 
   /**

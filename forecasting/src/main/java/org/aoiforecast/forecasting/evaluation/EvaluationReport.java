@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.aoiforecast.core.io.Json;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -21,6 +22,9 @@ import tech.tablesaw.api.Table;
  * @param strategies the results, in the order run
  */
 public record EvaluationReport(String target, int window, int horizon, int[] ages, List<StrategyResult> strategies) {
+
+  /** Name of the strategy that is the reference of {@link #skill}: smart persistence. */
+  public static final String SKILL_REFERENCE = "smart-persistence";
 
   /** The JSON schema version written by {@link #toJson}. */
   public static final int SCHEMA = 1;
@@ -47,8 +51,41 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
   }
 
   /**
+   * Forecast skill per age against smart persistence, the solar forecasting convention:
+   * {@code s = 1 - RMSE / RMSE_smart} on the test part (1 is perfect, 0 no better than smart
+   * persistence, negative worse).
+   *
+   * @param name a strategy name
+   * @return its skill per age, or empty when smart persistence was not run
+   */
+  public Optional<double[]> skill(String name) {
+    Optional<StrategyResult> reference = strategies.stream()
+        .filter(s -> s.name().equals(SKILL_REFERENCE)).findFirst();
+    if (reference.isEmpty()) {
+      return Optional.empty();
+    }
+    double[] ref = reference.get().test().rmse();
+    double[] rmse = strategy(name).test().rmse();
+    double[] skill = new double[rmse.length];
+    for (int i = 0; i < skill.length; i++) {
+      skill[i] = 1 - rmse[i] / ref[i];
+    }
+    return Optional.of(skill);
+  }
+
+  /**
+   * @param name a strategy name
+   * @return its skill over all test samples of all ages ({@code 1 - RMSE / RMSE_smart} with the
+   *     RMSE of the mean MSE over ages), or empty when smart persistence was not run
+   */
+  public Optional<Double> meanSkill(String name) {
+    return strategies.stream().filter(s -> s.name().equals(SKILL_REFERENCE)).findFirst()
+        .map(ref -> 1 - Math.sqrt(strategy(name).test().meanMse() / ref.test().meanMse()));
+  }
+
+  /**
    * One row per (strategy, age): {@code strategy, age, train_mse, test_mse, test_mae, test_rmse,
-   * train_seconds}.
+   * skill (NaN without smart persistence), train_seconds}.
    *
    * @return a new table
    */
@@ -59,12 +96,14 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
     DoubleColumn testMse = DoubleColumn.create("test_mse");
     DoubleColumn testMae = DoubleColumn.create("test_mae");
     DoubleColumn testRmse = DoubleColumn.create("test_rmse");
+    DoubleColumn skill = DoubleColumn.create("skill");
     DoubleColumn seconds = DoubleColumn.create("train_seconds");
     for (StrategyResult s : strategies) {
       double[] tr = s.train().mse();
       double[] te = s.test().mse();
       double[] ma = s.test().mae();
       double[] rm = s.test().rmse();
+      double[] sk = skill(s.name()).orElse(null);
       for (int i = 0; i < ages.length; i++) {
         name.append(s.name());
         age.append(ages[i]);
@@ -72,10 +111,12 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
         testMse.append(te[i]);
         testMae.append(ma[i]);
         testRmse.append(rm[i]);
+        skill.append(sk == null ? Double.NaN : sk[i]);
         seconds.append(s.trainSeconds());
       }
     }
-    return Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, seconds);
+    return Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, skill,
+        seconds);
   }
 
   /**
@@ -99,6 +140,14 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
       Json.add(o.putArray("test_mae"), s.test().mae());
       Json.add(o.putArray("test_rmse"), s.test().rmse());
       o.put("mean_test_mse", s.test().meanMse());
+      Optional<double[]> sk = skill(s.name());
+      if (sk.isPresent()) {
+        Json.add(o.putArray("skill"), sk.get());
+        o.put("mean_skill", meanSkill(s.name()).orElseThrow());
+      } else {
+        o.putNull("skill");
+        o.putNull("mean_skill");
+      }
       o.put("train_seconds", s.trainSeconds());
       o.put("networks", s.networks());
     }

@@ -12,6 +12,8 @@ import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.LinearBase;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -19,12 +21,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * The JSON entry of a model file as Jackson maps it (snake-case field names). Objects and boxed
  * numbers, so that a missing field reads as null and {@link #requireFields} names it, rather than
  * turning silently into 0 or false. Format 2 adds {@code provenance}, present whenever the
- * training data is known (absent for a model first read from a format-1 file).
+ * training data is known (absent for a model first read from a format-1 file), {@code
+ * config.linear_path} and {@code linear_base}, the fitted linear path beside the network (absent
+ * when the network forecasts alone, as in every format-1 file).
  */
 record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
     Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
     Boolean ageInput, String ageEncoding, List<int[]> ageVectors, List<String> featureNames,
-    StandardizationDoc standardization, ConfigDoc config, TrainingDoc training, ProvenanceDoc provenance) {
+    StandardizationDoc standardization, ConfigDoc config, TrainingDoc training, ProvenanceDoc provenance,
+    LinearBaseDoc linearBase) {
 
   record SourceDoc(String name, List<String> columns, List<String> units) {}
 
@@ -32,7 +37,10 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
       double[] ageScale) {}
 
   record ConfigDoc(String architecture, int[] hidden, Double learningRate, Double l2, Integer batchSize,
-      Integer maxEpochs, Integer patience, Double pooledEpochFactor, Double plateauDecay, Long seed) {}
+      Integer maxEpochs, Integer patience, Double pooledEpochFactor, Double plateauDecay, Long seed,
+      String linearPath) {}
+
+  record LinearBaseDoc(Integer valueFeatures, Integer sources, Integer ageWidth, double[] coefficients) {}
 
   record TrainingDoc(Integer epochs, Integer bestEpoch, Double bestValidationLoss, Long samplesSeen,
       Double seconds) {}
@@ -62,8 +70,10 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         spec.ageEncoding().describe(), spec.ageVectors(), spec.featureNames(),
         new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
         new ConfigDoc(c.architecture().name(), c.hidden(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
-            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed()),
-        new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p);
+            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), c.linearPath().name()),
+        new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p,
+        m.linearBase().map(b -> new LinearBaseDoc(b.valueFeatures(), b.sources(), b.ageWidth(), b.coefficients()))
+            .orElse(null));
   }
 
   /**
@@ -114,6 +124,12 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     require(training.bestValidationLoss(), "training.best_validation_loss");
     require(training.samplesSeen(), "training.samples_seen");
     require(training.seconds(), "training.seconds");
+    if (linearBase != null) {
+      require(linearBase.valueFeatures(), "linear_base.value_features");
+      require(linearBase.sources(), "linear_base.sources");
+      require(linearBase.ageWidth(), "linear_base.age_width");
+      require(linearBase.coefficients(), "linear_base.coefficients");
+    }
     if (provenance != null) {
       require(provenance.dataOrigin(), "provenance.data_origin");
       require(provenance.trainingStart(), "provenance.training_start");
@@ -172,12 +188,17 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     NetworkConfig cfg = NetworkConfig.builder().architecture(Architecture.valueOf(config.architecture()))
         .hidden(config.hidden()).learningRate(config.learningRate()).l2(config.l2()).batchSize(config.batchSize())
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
-        .plateauDecay(config.plateauDecay()).seed(config.seed()).build();
+        .plateauDecay(config.plateauDecay()).seed(config.seed())
+        // files without the field predate the linear path: their networks forecast alone
+        .linearPath(config.linearPath() == null ? LinearPath.NONE : LinearPath.valueOf(config.linearPath())).build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
     Optional<Provenance> prov = provenance == null ? Optional.empty()
         : Optional.of(new Provenance(provenance.dataOrigin(), Instant.parse(provenance.trainingStart()),
             Instant.parse(provenance.trainingEnd()), provenance.trainingRows(), provenance.trainingSamples()));
-    return new SavedModel(name, layout, st, cfg, summary, prov, network);
+    Optional<LinearBase> base = linearBase == null ? Optional.empty()
+        : Optional.of(LinearBase.of(linearBase.valueFeatures(), linearBase.sources(), linearBase.ageWidth(),
+            linearBase.coefficients()));
+    return new SavedModel(name, layout, st, cfg, summary, prov, base, network);
   }
 }

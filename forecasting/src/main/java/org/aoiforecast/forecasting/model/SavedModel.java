@@ -3,6 +3,8 @@ package org.aoiforecast.forecasting.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.forecasting.nn.LinearBase;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -15,10 +17,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param config the hyper-parameters
  * @param summary how training went
  * @param provenance where the training data came from (absent for models first saved in format 1)
+ * @param linearBase the linear path beside the network, present exactly when the configuration
+ *     has one ({@link LinearPath#RIDGE})
  * @param network the DL4J network
  */
 public record SavedModel(String name, ModelLayout layout, Standardization standardization, NetworkConfig config,
-    TrainingSummary summary, Optional<Provenance> provenance, MultiLayerNetwork network) {
+    TrainingSummary summary, Optional<Provenance> provenance, Optional<LinearBase> linearBase,
+    MultiLayerNetwork network) {
 
   /** Checks the parts. */
   public SavedModel {
@@ -28,6 +33,11 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(linearBase, "linearBase");
     Objects.requireNonNull(network, "network");
+    if (linearBase.isPresent() != (config.linearPath() == LinearPath.RIDGE)) {
+      throw new IllegalArgumentException("the configuration's linear path is " + config.linearPath() + " but the"
+          + " model " + (linearBase.isPresent() ? "has" : "lacks") + " a fitted linear path");
+    }
   }
 }

@@ -142,12 +142,15 @@ public final class InputLayout {
    * @param rows rows
    * @param from first position in {@code rows}
    * @param count number of rows
+   * @param offset per row of the data set, a value to subtract from its target (the linear path's
+   *     forecast, so that the network learns the residual), or null
    * @return the targets as a {@code [count, 1]} array
    */
-  public static INDArray labels(AgedDataset data, int[] rows, int from, int count) {
+  public static INDArray labels(AgedDataset data, int[] rows, int from, int count, double[] offset) {
     float[] y = new float[count];
     for (int b = 0; b < count; b++) {
-      y[b] = (float) data.targetValue(rows[from + b]);
+      int row = rows[from + b];
+      y[b] = (float) (data.targetValue(row) - (offset == null ? 0 : offset[row]));
     }
     return Nd4j.create(y, new long[] {count, 1}, DataType.FLOAT);
   }

@@ -46,17 +46,41 @@ public final class Trainer {
   public record Context(String strategy, int model, int models, TrainingListener listener) {}
 
   /**
+   * What the network learns beside a linear path: per row of the training and validation views,
+   * the path's forecast, subtracted from the target (null arrays: the network learns the target).
+   *
+   * @param train offsets of the training view's rows, or null
+   * @param validation offsets of the validation view's rows, or null
+   */
+  public record Residual(double[] train, double[] validation) {
+    /** No linear path: the network learns the target itself. */
+    public static final Residual NONE = new Residual(null, null);
+
+    /**
+     * @param base a fitted linear path
+     * @param train the standardised training view
+     * @param validation the standardised validation view, or null
+     * @return the path's forecasts of every row of both views
+     */
+    public static Residual of(LinearBase base, AgedDataset train, AgedDataset validation) {
+      return new Residual(base.predict(train, allRows(train.size())),
+          validation == null ? null : base.predict(validation, allRows(validation.size())));
+    }
+  }
+
+  /**
    * @param config hyper-parameters
    * @param layout input layout
    * @param train standardised training view
    * @param rowsPerEpoch rows per epoch ({@code train.size()} for a full pass)
    * @param validation standardised validation view, or null
+   * @param residual what the network learns beside a linear path ({@link Residual#NONE}: the target)
    * @param context progress context
    * @return the trained network (best validation epoch) and statistics
    * @throws TrainingException when the loss becomes NaN or infinite
    */
   public static Result train(NetworkConfig config, InputLayout layout, AgedDataset train, int rowsPerEpoch,
-      AgedDataset validation, Context context) {
+      AgedDataset validation, Residual residual, Context context) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
@@ -91,7 +115,7 @@ public final class Trainer {
       for (int from = 0; from < rowsPerEpoch; from += batch) {
         int count = Math.min(batch, rowsPerEpoch - from);
         net.fit(new DataSet(layout.features(train, epochRows, from, count, scratch),
-            InputLayout.labels(train, epochRows, from, count)));
+            InputLayout.labels(train, epochRows, from, count, residual.train())));
         lossSum += net.score() * count;
       }
       seen += rowsPerEpoch;
@@ -102,7 +126,8 @@ public final class Trainer {
             + " at epoch " + epoch + "; lower the learning rate (now " + config.learningRate()
             + ") or check the inputs for extreme values");
       }
-      double validationLoss = validation == null ? trainLoss : mse(net, layout, validation, validationRows);
+      double validationLoss = validation == null ? trainLoss
+          : mse(net, layout, validation, validationRows, residual.validation());
       if (validationLoss < bestLoss) {
         bestLoss = validationLoss;
         bestEpoch = epoch;
@@ -153,11 +178,12 @@ public final class Trainer {
     return out;
   }
 
-  private static double mse(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+  private static double mse(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows,
+      double[] offset) {
     double[] p = predict(net, layout, data, rows);
     double s = 0;
     for (int i = 0; i < rows.length; i++) {
-      double e = p[i] - data.targetValue(rows[i]);
+      double e = p[i] + (offset == null ? 0 : offset[rows[i]]) - data.targetValue(rows[i]);
       s += e * e;
     }
     return s / rows.length;

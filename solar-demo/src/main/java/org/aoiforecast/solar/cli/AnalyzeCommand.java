@@ -54,8 +54,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw CliException.usage("--json " + json + " is a folder; give a file name");
     }
     SolarData d = data.load();
-    Study study = new Study(d, StudyOptions.settings(common, analysis, null, columns.target(d), columns.features(d),
-        d.series().step()));
+    Study study = new Study(d, StudyOptions.settings(common, analysis, null, columns.target(d),
+        columns.features(d), d));
     ProfileReport report;
     try (Progress progress = Progress.start("analyze", 1, Progress.interactive(quiet), System.err)) {
       report = study.analyze(progress.listener());

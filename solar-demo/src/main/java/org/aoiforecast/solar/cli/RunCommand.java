@@ -60,8 +60,8 @@ final class RunCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     SolarData d = data.load();
-    Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d), columns.features(d),
-        d.series().step()));
+    Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d),
+        columns.features(d), d));
     var w = spec.commandLine().getOut();
     w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
         d.series().size(), study.settings().features(), study.settings().ages());
@@ -83,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
     Path file = ReportWriter.write(out, study, report, training, loop, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.evaluation(training.report(), w);
+    TextTables.skill(training.report(), w);
     loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.baseline.Baselines;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLosses;
 import org.aoiforecast.info.loss.Loss;
+import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
 import picocli.CommandLine.Option;
 
@@ -42,9 +46,11 @@ final class StudyOptions {
             + "${DEFAULT-VALUE}).")
     String horizon;
 
-    @Option(names = "--covariates", paramLabel = "LIST", defaultValue = "none",
-        description = "Known covariates at the target time: none, calendar, clearsky or calendar,clearsky "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--covariates", paramLabel = "LIST", defaultValue = "auto",
+        description = "Known covariates at the target time: auto, none, calendar, clearsky or calendar,clearsky."
+            + " auto (the default) is calendar,clearsky when the site's position is known (simulated, TMY3,"
+            + " NSRDB, PVWatts with metadata, or --latitude/--longitude) and none otherwise; none is the setting"
+            + " of the source paper.")
     String covariates;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -85,9 +91,15 @@ final class StudyOptions {
     String architecture = DEFAULT_ARCHITECTURE;
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-        description = "Strategies to train and compare (default: all): per-age, pooled-with-age, pooled-without-age,"
-            + " linear, persistence, seasonal-persistence.")
+        description = "Strategies to train and compare (default: all; smart-persistence only when the site's"
+            + " position is known): per-age, pooled-with-age, pooled-without-age, linear, persistence,"
+            + " seasonal-persistence, smart-persistence.")
     List<String> strategies;
+
+    @Option(names = "--linear-path", paramLabel = "PATH", defaultValue = "ridge",
+        description = "A linear path beside the networks' hidden layers: ridge (the networks learn the residual of a"
+            + " ridge regression on the same inputs) or none (default: ${DEFAULT-VALUE}).")
+    String linearPath = "ridge";
   }
 
   /**
@@ -98,12 +110,14 @@ final class StudyOptions {
    * @param network the network options, or null
    * @param target the target column
    * @param features the feature columns
-   * @param step the data's step
+   * @param data the data (its step, and whether the site's position is known)
    * @return the settings
    * @throws CliException (usage) for a bad value
    */
   static StudySettings settings(Common common, Analysis analysis, Network network, String target,
-      List<String> features, Duration step) {
+      List<String> features, SolarData data) {
+    Duration step = data.series().step();
+    boolean clearSky = data.series().hasColumn(Study.CLEAR_SKY);
     Analysis a = analysis != null ? analysis : new Analysis();
     Network n = network != null ? network : new Network();
     try {
@@ -123,7 +137,25 @@ final class StudyOptions {
       if (horizons.size() != 1) {
         throw new IllegalArgumentException("--horizon: give one horizon, got '" + common.horizon + "'");
       }
-      List<String> cov = common.covariates.equals("none") ? List.of() : DataOptions.list(common.covariates);
+      List<String> cov = switch (common.covariates) {
+        case "none" -> List.of();
+        case "auto" -> clearSky ? List.of("calendar", "clearsky") : List.of();
+        default -> DataOptions.list(common.covariates);
+      };
+      LinearPath path = switch (n.linearPath.toLowerCase(java.util.Locale.ROOT)) {
+        case "ridge" -> LinearPath.RIDGE;
+        case "none" -> LinearPath.NONE;
+        default -> throw new IllegalArgumentException("--linear-path must be ridge or none, got '" + n.linearPath
+            + "'");
+      };
+      List<String> strategies = n.strategies;
+      if (strategies == null) {
+        strategies = StudySettings.ALL_STRATEGIES.stream()
+            .filter(name -> clearSky || !name.equals(Baselines.SMART_PERSISTENCE)).toList();
+      } else if (strategies.contains(Baselines.SMART_PERSISTENCE) && !clearSky) {
+        throw new IllegalArgumentException("--strategies: smart-persistence needs the site's position (a "
+            + Study.CLEAR_SKY + " column); give --latitude and --longitude for a generic CSV");
+      }
       Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
         case "mlp" -> Architecture.MLP;
         case "lstm" -> Architecture.LSTM;
@@ -131,7 +163,7 @@ final class StudyOptions {
             + "'");
       };
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
-          .seed(common.seed);
+          .seed(common.seed).linearPath(path);
       if (arch == Architecture.LSTM) {
         nb.hidden(32);
       }
@@ -140,7 +172,7 @@ final class StudyOptions {
         ConditionalLosses.named(a.estimator, l, 0, TheilerWindow.auto(), 1); // fail early on a bad name
       }
       return new StudySettings(target, features, ageSet, w, trainWindows.min(), horizons.min(), l, a.estimator, cov,
-          a.bootstrap, nb.build(), n.strategies == null ? StudySettings.ALL_STRATEGIES : n.strategies,
+          a.bootstrap, nb.build(), strategies,
           a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());

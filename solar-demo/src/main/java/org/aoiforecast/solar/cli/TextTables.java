@@ -55,6 +55,26 @@ final class TextTables {
     }
     out.println();
   }
+  /** Skill per age against smart persistence, when it ran: {@code 1 - RMSE / RMSE_smart}. */
+  static void skill(EvaluationReport e, PrintWriter out) {
+    if (e.skill(e.strategies().get(0).name()).isEmpty()) {
+      return;
+    }
+    out.printf("Skill per age against smart persistence, 1 - RMSE / RMSE_smart (higher is better)%n");
+    List<String> headers = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    for (StrategyResult r : e.strategies()) {
+      headers.add(r.name());
+      columns.add(e.skill(r.name()).orElseThrow());
+    }
+    print(headers, e.ages(), columns, out);
+    out.print(String.format(Locale.ROOT, "%6s", "all"));
+    for (StrategyResult r : e.strategies()) {
+      out.print(String.format(Locale.ROOT, " %" + width(r.name()) + "s", format(e.meanSkill(r.name()).orElseThrow())));
+    }
+    out.println();
+  }
+
 
   /**
    * The closed loop of update scheduling: per α, the loss each policy is predicted to reach (from

@@ -53,11 +53,12 @@ final class TrainCommand implements Callable<Integer> {
       throw CliException.usage("--json " + json + " is a folder; give a file name");
     }
     SolarData d = data.load();
-    StudySettings settings = StudyOptions.settings(common, null, network, columns.target(d), columns.features(d),
-        d.series().step());
+    StudySettings settings = StudyOptions.settings(common, null, network, columns.target(d),
+        columns.features(d), d);
     Study study = new Study(d, settings);
     Study.Training training = train(study, quiet);
     TextTables.evaluation(training.report(), spec.commandLine().getOut());
+    TextTables.skill(training.report(), spec.commandLine().getOut());
     if (json != null) {
       training.report().writeJson(json, "train");
     }

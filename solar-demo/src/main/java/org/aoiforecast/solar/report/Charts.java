@@ -152,6 +152,20 @@ final class Charts {
     save(chart, png);
   }
 
+  /** Figure 7: forecast skill against smart persistence vs age, one line per strategy. */
+  static void skill(EvaluationReport e, Path png) {
+    XYChart chart = xy("Forecast skill against smart persistence, 1 - RMSE / RMSE_smart", "age (steps)", "skill");
+    double[] ages = doubles(e.ages());
+    int c = 0;
+    for (StrategyResult r : e.strategies()) {
+      XYSeries s = chart.addSeries(r.name(), ages, e.skill(r.name()).orElseThrow());
+      s.setLineColor(PALETTE[c % PALETTE.length]);
+      s.setMarkerColor(PALETTE[c % PALETTE.length]);
+      c++;
+    }
+    save(chart, png);
+  }
+
   /**
    * Figure 6: average loss vs α for zero-wait, periodic and the optimal policy, as the profile
    * predicts it (dashed) and as the pooled network realises it on the test part (solid).

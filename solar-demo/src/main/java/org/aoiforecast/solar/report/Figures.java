@@ -22,6 +22,8 @@ public final class Figures {
   public static final String TRAINING = "fig4-training.png";
   /** Figure 5. */
   public static final String COST = "fig5-cost.png";
+  /** Figure 7 (with smart persistence). */
+  public static final String SKILL = "fig7-skill.png";
 
   private Figures() {}
 
@@ -50,6 +52,17 @@ public final class Figures {
   public static void training(Study study, EvaluationReport training, ProfileCurve estimate, Path dir) {
     Charts.training(training, estimate, lossUnit(study, Loss.QUADRATIC), dir.resolve(TRAINING));
     Charts.cost(training, dir.resolve(COST));
+    if (hasSkill(training)) {
+      Charts.skill(training, dir.resolve(SKILL));
+    }
+  }
+
+  /**
+   * @param training an evaluation
+   * @return whether it has skill scores (smart persistence ran)
+   */
+  static boolean hasSkill(EvaluationReport training) {
+    return !training.strategies().isEmpty() && training.skill(training.strategies().get(0).name()).isPresent();
   }
 
   /**

@@ -132,7 +132,7 @@ public final class ReportWriter {
     eval.toTable().write().csv(dir.resolve("training.csv").toFile());
     analysis.writeJson(dir.resolve("analysis.json"), "analyze");
     eval.writeJson(dir.resolve("training.json"), "train");
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, loop);
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit);
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
@@ -184,7 +184,7 @@ public final class ReportWriter {
   }
 
   private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
-      Optional<ClosedLoop.Result> loop) throws IOException {
+      EvaluationReport training, Optional<ClosedLoop.Result> loop) throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
     root.put("schema", 1);
@@ -221,6 +221,9 @@ public final class ReportWriter {
     for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
         Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
       files.add(name);
+    }
+    if (Figures.hasSkill(training)) {
+      files.add(Figures.SKILL);
     }
     if (loop.isPresent()) {
       files.add(ClosedLoopReport.FIGURE);
@@ -282,6 +285,14 @@ public final class ReportWriter {
           + " with the age input): what the age input buys.%n", num(without.test().meanMse()),
           100 * (without.test().meanMse() / pooled.test().meanMse() - 1)));
     }
+    if (Figures.hasSkill(eval)) {
+      md.append("- Forecast skill against smart persistence over all test samples (1 - RMSE / RMSE_smart): ");
+      List<String> parts = new ArrayList<>();
+      for (StrategyResult r : eval.strategies()) {
+        parts.add(String.format(Locale.ROOT, "%s %+.3f", r.name(), eval.meanSkill(r.name()).orElseThrow()));
+      }
+      md.append(String.join(", ", parts)).append(".\n");
+    }
     StrategyResult best = eval.strategies().stream().min(Comparator.comparingDouble(r -> r.test().meanMse()))
         .orElseThrow();
     md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(num(best.test().meanMse()))
@@ -310,6 +321,11 @@ public final class ReportWriter {
         + " the data, which may be another season." : "."));
     figure(md, Figures.COST, "Figure 5. Training time of the whole age curve: one network per age against one"
         + " pooled network.");
+    if (Figures.hasSkill(eval)) {
+      figure(md, Figures.SKILL, "Figure 7. Forecast skill against smart persistence (the last known clear-sky"
+          + " index carried to the target time), 1 - RMSE / RMSE_smart per age: above 0 a strategy beats the"
+          + " solar forecaster's reference, 0 is smart persistence itself.");
+    }
 
     md.append("## Per-age test MSE (").append(mseUnit).append(")\n\n");
     md.append("| age |");

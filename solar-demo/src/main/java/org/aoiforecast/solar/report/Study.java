@@ -31,6 +31,9 @@ import org.aoiforecast.solar.data.SolarData;
  * settings. Each step is usable alone (the analyze and train commands) or together (run).
  */
 public final class Study {
+  /** The clear-sky column the readers add when the site's position is known. */
+  public static final String CLEAR_SKY = "ClearSkyGHI";
+
   private final SolarData data;
   private final StudySettings settings;
 
@@ -44,7 +47,7 @@ public final class Study {
     TimeSeries s = data.series();
     s.columnIndex(settings.target());
     settings.features().forEach(s::columnIndex);
-    if (settings.covariates().contains("clearsky") && !s.hasColumn("ClearSkyGHI")) {
+    if (settings.covariates().contains("clearsky") && !s.hasColumn(CLEAR_SKY)) {
       throw new IllegalArgumentException("the clearsky covariate needs the site's position; this data has no"
           + " ClearSkyGHI column (give --latitude and --longitude for a generic CSV)");
     }
@@ -68,7 +71,7 @@ public final class Study {
           .orElse(java.time.ZoneOffset.UTC)));
     }
     if (settings.covariates().contains("clearsky")) {
-      out.add(KnownCovariates.column("ClearSkyGHI"));
+      out.add(KnownCovariates.column(CLEAR_SKY));
     }
     return out;
   }
@@ -151,6 +154,7 @@ public final class Study {
       case "pooled-without-age" -> Strategies.pooledWithoutAge(settings.network());
       case "linear" -> Baselines.linear();
       case "persistence" -> Baselines.persistence();
+      case "smart-persistence" -> Baselines.smartPersistence(CLEAR_SKY);
       default -> Baselines.seasonalPersistence();
     };
   }

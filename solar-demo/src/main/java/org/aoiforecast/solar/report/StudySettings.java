@@ -30,7 +30,7 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
 
   /** All strategies, in report order. */
   public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
-      "linear", "persistence", "seasonal-persistence");
+      "linear", "persistence", "seasonal-persistence", "smart-persistence");
 
   /** Validates and copies. */
   public StudySettings {

@@ -101,16 +101,27 @@ class SolarCliTest {
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertEquals("train", root.get("command").asText());
     assertEquals(3, root.get("window").asInt());
-    assertEquals(6, root.get("strategies").size());
+    // the simulated site's position is known: smart persistence joins the six other strategies, and
+    // every strategy has a skill against it
+    assertEquals(7, root.get("strategies").size());
+    assertTrue(r.out().contains("Skill per age against smart persistence"), r.out());
     for (JsonNode s : root.get("strategies")) {
       assertEquals(6, s.get("test_mse").size());
       assertTrue(s.has("train_mse") && s.has("train_seconds") && s.has("name"));
+      assertEquals(6, s.get("skill").size());
     }
     AgeAwareForecaster loaded = AgeAwareForecaster.load(model);
     assertTrue(loaded.hasAgeInput());
-    Result p = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
+    // trained with the default known covariates: the clear-sky value at the target time is an input
+    Result noClearSky = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
         "--source", "Power=2h:1.1,1.4,1.6", "--source", "Temperature=2h:20,19,18",
         "--source", "RelativeHumidity=2h:40,42,45", "--source", "CloudCover=2h:3,3,4");
+    assertEquals(2, noClearSky.code());
+    assertTrue(noClearSky.err().contains("covariate 'ClearSkyGHI'"), noClearSky.err());
+    Result p = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
+        "--source", "Power=2h:1.1,1.4,1.6", "--source", "Temperature=2h:20,19,18",
+        "--source", "RelativeHumidity=2h:40,42,45", "--source", "CloudCover=2h:3,3,4",
+        "--covariate", "ClearSkyGHI=310");
     assertEquals(0, p.code(), p.err());
     assertTrue(p.out().startsWith("Power at 2021-06-15T19:00:00Z:"), p.out());
     double value = Double.parseDouble(p.out().split(":\\s+")[1].split(" ")[0]);
@@ -119,10 +130,10 @@ class SolarCliTest {
     Files.writeString(readings, "source,age,v0,v1,v2\nPower,2h,1.1,1.4,1.6\nTemperature,2h,20,19,18\n"
         + "RelativeHumidity,2,40,42,45\nCloudCover,2h,3,3,4\n");
     Result fromFile = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--readings",
-        readings.toString());
+        readings.toString(), "--covariate", "ClearSkyGHI=310");
     assertEquals(p.out(), fromFile.out());
     Result missing = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
-        "Power=2h:1.1,1.4,1.6");
+        "Power=2h:1.1,1.4,1.6", "--covariate", "ClearSkyGHI=310");
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("missing source"), missing.err());
     Result negative = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
@@ -152,7 +163,7 @@ class SolarCliTest {
     Result r = cli(args(new String[] {"run", "--data", data.toString(), "--out", out.toString(), "--epochs", "3"},
         SMALL));
     assertEquals(0, r.code(), r.err());
-    assertReport(out, 6);
+    assertReport(out, 7);
     // a second run replaces the previous report
     assertEquals(0, cli(args(new String[] {"run", "--data", data.toString(), "--out", out.toString(), "--epochs", "2",
         "--strategies", "pooled-with-age,persistence"}, SMALL)).code());
@@ -166,8 +177,9 @@ class SolarCliTest {
     Result r = cli("run", "--data", tmy.toString(), "--out", out.toString(), "--ages", "1-4", "--windows", "1,2",
         "--window", "2", "--epochs", "2", "--bootstrap", "20");
     assertEquals(0, r.code(), r.err());
-    assertReport(out, 6);
+    assertReport(out, 7);
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals("[\"calendar\",\"clearsky\"]", run.get("covariates").toString(), "known site: known covariates");
     assertEquals("GHI", run.get("target").asText());
     assertEquals("tmy3", run.get("format").asText());
   }

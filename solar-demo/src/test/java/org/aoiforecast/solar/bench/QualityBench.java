@@ -1,0 +1,142 @@
+package org.aoiforecast.solar.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.LinearPath;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.info.loss.Loss;
+import org.aoiforecast.solar.data.CsvOptions;
+import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.data.SolarFormat;
+import org.aoiforecast.solar.data.SolarReaders;
+import org.aoiforecast.solar.report.Study;
+import org.aoiforecast.solar.report.StudySettings;
+
+/**
+ * Forecast quality of every strategy with the study's defaults, over several seeds: mean test MSE
+ * overall and in the age bands 1-6, 7-24 and 25-48 steps, with mean and spread over seeds, and
+ * whether the pooled network with the age input is no worse than every baseline and within 2 %
+ * of the per-age networks. The figures of docs/benchmarks.md ("Forecast quality").
+ *
+ * <p>Run (after {@code mvn -q package -DskipTests}):
+ * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
+ * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
+ * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]}.
+ */
+public final class QualityBench {
+  private static final int[][] BANDS = {{1, 6}, {7, 24}, {25, 48}};
+
+  private QualityBench() {}
+
+  public static void main(String[] args) {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opt.put(args[i], args[i + 1]);
+    }
+    SolarData data = opt.containsKey("--data")
+        ? SolarReaders.read(Path.of(opt.get("--data")), SolarFormat.AUTO, CsvOptions.defaults())
+        : SolarReaders.defaultData();
+    boolean clearSky = data.series().hasColumn(Study.CLEAR_SKY);
+    List<String> covariates = opt.containsKey("--covariates") ? (opt.get("--covariates").equals("none") ? List.of()
+        : List.of(opt.get("--covariates").split(","))) : clearSky ? List.of("calendar", "clearsky") : List.of();
+    List<String> strategies = opt.containsKey("--strategies") ? List.of(opt.get("--strategies").split(","))
+        : StudySettings.ALL_STRATEGIES.stream().filter(s -> clearSky || !s.equals("smart-persistence")).toList();
+    LinearPath path = LinearPath.valueOf(opt.getOrDefault("--linear-path", "ridge").toUpperCase(Locale.ROOT));
+    long[] seeds = Arrays.stream(opt.getOrDefault("--seeds", "42,43,44").split(",")).mapToLong(Long::parseLong)
+        .toArray();
+    long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
+    AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
+    Map<String, List<double[]>> runs = new LinkedHashMap<>();
+    System.out.printf(Locale.ROOT, "data %s (%d rows), covariates %s, linear path %s, %d cores%n",
+        opt.getOrDefault("--data", "default"), data.series().size(), covariates, path,
+        Runtime.getRuntime().availableProcessors());
+    for (long seed : seeds) {
+      NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().seed(seed).linearPath(path);
+      if (opt.containsKey("--factor")) {
+        nb.pooledEpochFactor(Double.parseDouble(opt.get("--factor")));
+      }
+      if (opt.containsKey("--hidden")) {
+        nb.hidden(Arrays.stream(opt.get("--hidden").split("x")).mapToInt(Integer::parseInt).toArray());
+      }
+      if (opt.containsKey("--patience")) {
+        nb.patience(Integer.parseInt(opt.get("--patience")));
+      }
+      NetworkConfig config = nb.build();
+      StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
+          new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
+          20, config, strategies, Runtime.getRuntime().availableProcessors());
+      long t0 = System.nanoTime();
+      EvaluationReport report = new Study(data, settings).train(org.aoiforecast.forecasting.nn.TrainingListener.NONE)
+          .report();
+      System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
+      for (StrategyResult r : report.strategies()) {
+        double[] row = new double[1 + BANDS.length + 1];
+        row[0] = r.test().meanMse();
+        double[] mse = r.test().mse();
+        int[] a = report.ages();
+        for (int b = 0; b < BANDS.length; b++) {
+          double s = 0;
+          int n = 0;
+          for (int i = 0; i < a.length; i++) {
+            if (a[i] >= BANDS[b][0] * stepsPerHour && a[i] <= BANDS[b][1] * stepsPerHour) {
+              s += mse[i];
+              n++;
+            }
+          }
+          row[1 + b] = s / n;
+        }
+        row[row.length - 1] = r.trainSeconds();
+        runs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(row);
+      }
+    }
+    System.out.printf("%-20s %-18s %-18s %-18s %-18s %s%n", "strategy", "mean MSE", "ages 1-6 h", "7-24 h",
+        "25-48 h", "train s");
+    Map<String, double[]> means = new LinkedHashMap<>();
+    for (Map.Entry<String, List<double[]>> e : runs.entrySet()) {
+      List<double[]> rows = e.getValue();
+      double[] mean = new double[rows.get(0).length];
+      double[] spread = new double[mean.length];
+      for (int c = 0; c < mean.length; c++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : rows) {
+          mean[c] += r[c] / rows.size();
+          lo = Math.min(lo, r[c]);
+          hi = Math.max(hi, r[c]);
+        }
+        spread[c] = hi - lo;
+      }
+      means.put(e.getKey(), mean);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", e.getKey()));
+      for (int c = 0; c < mean.length - 1; c++) {
+        line.append(String.format(Locale.ROOT, " %-18s", String.format(Locale.ROOT, "%.5g ± %.2g", mean[c],
+            spread[c] / 2)));
+      }
+      line.append(String.format(Locale.ROOT, " %.1f", mean[mean.length - 1]));
+      System.out.println(line);
+    }
+    double[] pooled = means.get("pooled-with-age");
+    if (pooled != null) {
+      for (Map.Entry<String, double[]> e : means.entrySet()) {
+        if (e.getKey().equals("pooled-with-age") || e.getKey().equals("pooled-without-age")) {
+          continue;
+        }
+        double limit = e.getKey().equals("per-age") ? 1.02 : 1.0;
+        StringBuilder v = new StringBuilder();
+        for (int c = 0; c < 1 + BANDS.length; c++) {
+          v.append(pooled[c] <= limit * e.getValue()[c] ? " ok" : String.format(Locale.ROOT, " LOSES(%+.1f%%)",
+              100 * (pooled[c] / e.getValue()[c] - 1)));
+        }
+        System.out.printf("pooled-with-age vs %-20s (overall, bands):%s%n", e.getKey(), v);
+      }
+    }
+  }
+}

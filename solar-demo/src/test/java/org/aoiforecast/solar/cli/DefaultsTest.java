@@ -1,0 +1,68 @@
+package org.aoiforecast.solar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The defaults that depend on whether the site's position is known: covariates and smart persistence. */
+class DefaultsTest {
+  @TempDir
+  static Path dir;
+  private static Path noSite;
+
+  /** A generic CSV (no position, so no clear-sky column): a daily cycle in power, a slow temperature. */
+  @BeforeAll
+  static void csv() throws IOException {
+    noSite = dir.resolve("plain.csv");
+    List<String> lines = new ArrayList<>();
+    lines.add("time,Power,Temperature");
+    Instant t = Instant.parse("2021-06-01T00:00:00Z");
+    for (int i = 0; i < 24 * 30; i++) {
+      int hour = i % 24;
+      double power = hour >= 6 && hour <= 18 ? 2 * Math.sin(Math.PI * (hour - 6) / 12) * (0.6 + 0.3 * Math.sin(i / 50.0))
+          : 0;
+      lines.add(t.plusSeconds(3600L * i) + "," + power + "," + (15 + 5 * Math.sin(i / 30.0)));
+    }
+    Files.write(noSite, lines);
+  }
+
+  @Test
+  void withoutAPositionTheStudyUsesNoCovariatesAndNoSmartPersistence() throws IOException {
+    Path json = dir.resolve("train.json");
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", noSite.toString(), "--target", "Power", "--features",
+        "Power,Temperature", "--ages", "1-3", "--window", "2", "--epochs", "1", "--model", "none", "--json",
+        json.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals(6, root.get("strategies").size());
+    for (JsonNode s : root.get("strategies")) {
+      assertTrue(!s.get("name").asText().equals("smart-persistence") && s.get("skill").isNull(), s.toString());
+    }
+  }
+
+  @Test
+  void askingForSmartPersistenceWithoutAPositionIsAUsageError() {
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", noSite.toString(), "--target", "Power", "--features",
+        "Power,Temperature", "--strategies", "smart-persistence", "--model", "none");
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("smart-persistence needs the site's position"), r.err());
+  }
+
+  @Test
+  void badLinearPathIsAUsageError() {
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--linear-path", "cubic", "--model", "none");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--linear-path must be ridge or none"), r.err());
+  }
+}
