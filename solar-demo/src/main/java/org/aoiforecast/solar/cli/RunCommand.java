@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.data.SolarData;
+import org.aoiforecast.solar.report.ReportLock;
 import org.aoiforecast.solar.report.ReportWriter;
 import org.aoiforecast.solar.report.Study;
 import picocli.CommandLine.Command;
@@ -49,10 +50,25 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
-    SolarData d = data.load();
-    Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d), columns.features(d),
-        d.series().step()));
+    OutputPaths.folder(out, "--out");
+    // the folder is ours from before the study starts: a second run is refused at once, not after
+    // minutes of work, and the two can never mix their files
+    ReportLock lock;
+    try {
+      lock = ReportLock.acquire(out);
+    } catch (ReportLock.InUseException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    try (lock) {
+      return run(lock);
+    }
+  }
+
+  private int run(ReportLock lock) {
     var w = spec.commandLine().getOut();
+    SolarData d = data.load(spec.commandLine().getErr());
+    Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d), columns.features(d),
+        d.series()));
     w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
         d.series().size(), study.settings().features(), study.settings().ages());
     long t0 = System.nanoTime();
@@ -66,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     Study.Training training = TrainCommand.train(study, quiet);
     double trainingSeconds = (System.nanoTime() - t1) / 1e9;
     w.printf("training done in %.1f s%n", trainingSeconds);
-    Path file = ReportWriter.write(out, study, report, training, new ReportWriter.RunInfo(
+    Path file = ReportWriter.write(lock, study, report, training, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.evaluation(training.report(), w);
     w.println("report: " + file);
