@@ -91,6 +91,13 @@ final class DataOptions {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+    // NaN and Infinity parse as doubles; a NaN latitude would give a clear-sky column of NaN
+    if (latitude != null && !(Math.abs(latitude) <= 90)) {
+      throw CliException.usage("--latitude must be a number from -90 to 90, got " + latitude);
+    }
+    if (longitude != null && !(Math.abs(longitude) <= 180)) {
+      throw CliException.usage("--longitude must be a number from -180 to 180, got " + longitude);
+    }
     CsvOptions csv;
     try {
       csv = new CsvOptions(dateParts == null ? timeColumn : null, tf, dateParts == null ? List.of() : dateParts,

@@ -158,6 +158,7 @@ class ReliabilityCliTest {
     Path out = dir.resolve("shared-report");
     // a run that holds the folder refuses a second one at once, with exit 2
     try (ReportLock held = ReportLock.acquire(out)) {
+      assertTrue(held.isHeld());
       Result refused = fails(2, run(out, "persistence"));
       assertTrue(refused.err().contains("in use by another run"), refused.err());
     }
