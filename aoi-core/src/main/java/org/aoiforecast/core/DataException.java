@@ -30,7 +30,7 @@ public class DataException extends IllegalArgumentException {
    * @param problem what is wrong and what was expected
    */
   public DataException(String file, long line, String column, String problem) {
-    super(format(file, line, column, problem));
+    super(describe(file, line, column, problem));
     this.file = file;
     this.line = line;
     this.column = column;
@@ -80,7 +80,8 @@ public class DataException extends IllegalArgumentException {
     return problem;
   }
 
-  private static String format(String file, long line, String column, String problem) {
+  /** The one-line form of a located problem, shared with {@link DataWarning}. */
+  static String describe(String file, long line, String column, String problem) {
     StringBuilder where = new StringBuilder();
     if (file != null) {
       where.append(file);

@@ -1,7 +1,16 @@
 package org.aoiforecast.forecasting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.Finite;
+import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
+import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
@@ -57,6 +66,35 @@ public final class Evaluation {
     double seconds = (System.nanoTime() - t0) / 1e9;
     AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
     AgeMetrics test = AgeMetrics.of(splits.test(), f.predict(splits.test()));
+    requireFinite(strategy.name(), "training", train, splits.train());
+    requireFinite(strategy.name(), "test", test, splits.test());
     return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
+  }
+
+  /**
+   * A loss that is not finite is an error that names the column behind it, never a number in a
+   * report: the first column the samples read whose squares overflow, or else the strategy.
+   */
+  private static void requireFinite(String strategy, String part, AgeMetrics metrics, AgedDataset data) {
+    double[] mse = metrics.mse();
+    for (int k = 0; k < mse.length; k++) {
+      if (Double.isFinite(mse[k])) {
+        continue;
+      }
+      AgedDatasetSpec spec = data.spec();
+      Set<String> columns = new LinkedHashSet<>();
+      columns.add(spec.target());
+      for (Source source : spec.sources()) {
+        columns.addAll(source.columns());
+      }
+      TimeSeries series = data.series();
+      for (String column : columns) {
+        Finite.requireFiniteSpread(series.origin(), column, series.column(column), data.segmentStart(),
+            data.segmentEnd());
+      }
+      throw new DataException(series.origin().isEmpty() ? null : series.origin(), 0, spec.target(), "strategy "
+          + strategy + " has a " + part + " MSE of " + mse[k] + " at age vector " + Arrays.toString(
+          metrics.ageVector(k)) + ": its forecasts are not finite");
+    }
   }
 }

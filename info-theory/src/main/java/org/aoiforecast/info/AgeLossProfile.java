@@ -1,14 +1,19 @@
 package org.aoiforecast.info;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
+import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.info.estimators.Estimator;
 import org.aoiforecast.info.estimators.Parallel;
 import org.aoiforecast.info.estimators.Samples;
@@ -138,6 +143,7 @@ public final class AgeLossProfile {
           + " (profile: " + spec + ")");
     }
     long started = System.nanoTime();
+    requireFiniteSpread(data);
     double[] targetColumn = targetColumn(data);
     int w = theiler.resolve(Samples.column(targetColumn));
     int[] ageArray = ages.toArray();
@@ -193,6 +199,7 @@ public final class AgeLossProfile {
         lower[k] = interval[0];
         upper[k] = interval[1];
       }
+      requireFinite(value, curves.get(c), ageArray, curveEstimators[c].name());
       profileCurves.add(new ProfileCurve(curves.get(c).window(), curves.get(c).stale(), loss, ageArray, value, lower,
           upper, curveEstimators[c].name(), curveEstimators[c].kind(), n));
     }
@@ -202,6 +209,12 @@ public final class AgeLossProfile {
       ProfilePlan.Gap gap = gaps.get(g);
       double[] bound = new double[ageArray.length];
       for (int k = 0; k < ageArray.length; k++) {
+        if (Double.isNaN(cmi[g][k]) || Double.isInfinite(cmi[g][k])) {
+          throw new DataException(null, 0, spec.target(), "the " + gapEstimators[g].name() + " estimate of the"
+              + " epsilon-Markov gap at age " + ageArray[k] + " (window " + gap.window() + ", nu " + gap.nu() + ") is "
+              + cmi[g][k] + "; the columns " + spec.target() + " and " + spec.sourceNames() + " must hold values of"
+              + " moderate size");
+        }
         bound[k] = MarkovGaps.bound(loss, cmi[g][k], range);
       }
       gapCurves.add(new MarkovGapCurve(gap.window(), gap.nu(), ageArray, cmi[g], bound, gapEstimators[g].name(),
@@ -210,6 +223,36 @@ public final class AgeLossProfile {
     int reportedBlock = bootstrap.blockLength(curves.get(0).data().countOf(0), w);
     return new ProfileReport(spec.target(), loss, spec.horizon(), data.series().step(), spec.sourceNames(), w,
         reportedBlock, replicates, confidence, profileCurves, gapCurves, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Fails, naming the column, when a column the samples read has values too large for a variance:
+   * every estimator would then return Infinity or NaN, and the verdicts built on them would be
+   * nonsense that looks like a result.
+   */
+  private void requireFiniteSpread(AgedDataset data) {
+    TimeSeries series = data.series();
+    Set<String> columns = new LinkedHashSet<>();
+    columns.add(spec.target());
+    for (Source source : spec.sources()) {
+      columns.addAll(source.columns());
+    }
+    for (String column : columns) {
+      Finite.requireFiniteSpread(series.origin(), column, series.column(column), data.segmentStart(),
+          data.segmentEnd());
+    }
+  }
+
+  /** A last guard: an estimate that is not finite is an error, not a point of a curve. */
+  private void requireFinite(double[] value, ProfilePlan.Curve curve, int[] ageArray, String estimatorName) {
+    for (int k = 0; k < value.length; k++) {
+      if (!Double.isFinite(value[k])) {
+        throw new DataException(null, 0, spec.target(), "the " + estimatorName + " estimate of the loss at age "
+            + ageArray[k] + " (window " + curve.window() + ", stale: " + curve.stale() + ") is " + value[k]
+            + "; the columns " + spec.target() + " and " + spec.sourceNames() + " must hold values of moderate size"
+            + " that are not all equal");
+      }
+    }
   }
 
   /** The target column over the data set's rows (the Theiler window and range are theirs). */

@@ -35,27 +35,41 @@ final class ProfilePlan {
    */
   ProfilePlan(AgedDataset base, AgeSet ages, int[] windows, int[] perSourceWindows, int[] markovLags) {
     AgedDatasetSpec spec = base.spec().withoutAgeInput().withAges(ages);
-    int sources = spec.sources().size();
     for (int u : windows) {
       curves.add(new Curve(u, ProfileCurve.ALL, base.withSpec(spec.withWindow(u))));
-      if (sources > 1 && contains(perSourceWindows, u)) {
-        for (int s = 0; s < sources; s++) {
-          List<int[]> vectors = new ArrayList<>();
-          for (int a : ages) {
-            int[] v = new int[sources];
-            Arrays.fill(v, ages.min());
-            v[s] = a;
-            vectors.add(v);
-          }
-          curves.add(new Curve(u, spec.sources().get(s).name(),
-              base.withSpec(spec.withWindow(u).withAgeVectors(vectors))));
-        }
+      if (contains(perSourceWindows, u)) {
+        addPerSource(base, spec, ages, u);
+      }
+    }
+    // a per-source window need not be among the all-stale ones: leaving it out silently would
+    // drop the profiles a caller asked for
+    for (int u : Arrays.stream(perSourceWindows).distinct().toArray()) {
+      if (!contains(windows, u)) {
+        addPerSource(base, spec, ages, u);
       }
     }
     for (int u : windows) {
       for (int nu : markovLags) {
         gaps.add(new Gap(u, nu, base.withSpec(spec.withWindow(u + nu))));
       }
+    }
+  }
+
+  /** One curve per source in which only that source is stale (none with a single source). */
+  private void addPerSource(AgedDataset base, AgedDatasetSpec spec, AgeSet ages, int u) {
+    int sources = spec.sources().size();
+    if (sources < 2) {
+      return;
+    }
+    for (int s = 0; s < sources; s++) {
+      List<int[]> vectors = new ArrayList<>();
+      for (int a : ages) {
+        int[] v = new int[sources];
+        Arrays.fill(v, ages.min());
+        v[s] = a;
+        vectors.add(v);
+      }
+      curves.add(new Curve(u, spec.sources().get(s).name(), base.withSpec(spec.withWindow(u).withAgeVectors(vectors))));
     }
   }
 

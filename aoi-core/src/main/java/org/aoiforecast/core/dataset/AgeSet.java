@@ -19,6 +19,12 @@ import java.util.stream.IntStream;
 public final class AgeSet implements Iterable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
 
+  /**
+   * The most ages a set holds: far beyond any series a study can load, and small enough that a
+   * typing slip such as {@code 0-2000000000} fails at once instead of filling the heap.
+   */
+  public static final int MAX_SIZE = 1_000_000;
+
   private final int[] ages;
 
   private AgeSet(int[] sortedDistinct) {
@@ -56,6 +62,10 @@ public final class AgeSet implements Iterable<Integer> {
     if (to < from) {
       throw new IllegalArgumentException("age range " + from + "-" + to + " is empty; expected from <= to");
     }
+    if ((long) to - from + 1 > MAX_SIZE) {
+      throw new IllegalArgumentException("age range " + from + "-" + to + " holds " + ((long) to - from + 1)
+          + " ages; an age set holds at most " + MAX_SIZE);
+    }
     return new AgeSet(IntStream.rangeClosed(from, to).toArray());
   }
 
@@ -86,7 +96,7 @@ public final class AgeSet implements Iterable<Integer> {
       throw new IllegalArgumentException("the age set is empty; give ages such as 1-48 or 1,6,24");
     }
     TreeSet<Integer> set = new TreeSet<>();
-    for (String part : spec.split(",")) {
+    for (String part : spec.split(",", -1)) { // -1: "1," and "," have empty items, not none
       String p = part.trim();
       if (p.isEmpty()) {
         throw new IllegalArgumentException("empty item in age list '" + spec + "'");
@@ -100,6 +110,11 @@ public final class AgeSet implements Iterable<Integer> {
         int to = toSteps(p.substring(dash + 1).trim(), step, spec);
         if (to < from) {
           throw new IllegalArgumentException("age range '" + p + "' is empty; expected from <= to");
+        }
+        // checked before enumerating: 0-2000000000 would fill the heap before any other check ran
+        if ((long) to - from + 1 + set.size() > MAX_SIZE) {
+          throw new IllegalArgumentException("age range '" + p + "' holds " + ((long) to - from + 1)
+              + " ages; an age set holds at most " + MAX_SIZE);
         }
         for (int a = from; a <= to; a++) {
           set.add(a);
@@ -125,26 +140,44 @@ public final class AgeSet implements Iterable<Integer> {
       throw new IllegalArgumentException("cannot read '" + text + "' in '" + context
           + "': expected a number of steps (e.g. 6) or a duration (e.g. 30m, 6h, 1d)");
     }
-    long number = Long.parseLong(m.group(1));
+    String digits = m.group(1);
     String unit = m.group(2);
+    // 19 digits and more do not fit a long; the int limit below gives the same message for them
+    long number = digits.replaceFirst("^0+(?=.)", "").length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     if (unit == null) {
-      return Math.toIntExact(number);
+      if (number > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("'" + text + "' is too large: at most " + Integer.MAX_VALUE + " steps");
+      }
+      return (int) number;
     }
     if (step == null) {
       throw new IllegalArgumentException("'" + text + "' is a duration but the data's step is not known; give steps");
     }
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(number);
-      case "s" -> Duration.ofSeconds(number);
-      case "m", "min" -> Duration.ofMinutes(number);
-      case "h" -> Duration.ofHours(number);
-      default -> Duration.ofDays(number);
-    };
+    long millis;
+    try {
+      millis = switch (unit) {
+        case "ms" -> number;
+        case "s" -> Math.multiplyExact(number, 1000L);
+        case "m", "min" -> Math.multiplyExact(number, 60_000L);
+        case "h" -> Math.multiplyExact(number, 3_600_000L);
+        default -> Math.multiplyExact(number, 86_400_000L);
+      };
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration: at most " + Integer.MAX_VALUE
+          + " steps of " + step);
+    }
     long stepMillis = step.toMillis();
-    if (d.toMillis() % stepMillis != 0) {
+    if (stepMillis <= 0) {
+      throw new IllegalArgumentException("'" + text + "' is a duration but the data's step is " + step);
+    }
+    if (millis % stepMillis != 0) {
       throw new IllegalArgumentException("'" + text + "' is not a whole number of steps of " + step);
     }
-    return Math.toIntExact(d.toMillis() / stepMillis);
+    if (millis / stepMillis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration: at most " + Integer.MAX_VALUE
+          + " steps of " + step);
+    }
+    return (int) (millis / stepMillis);
   }
 
   /** @return the number of ages */

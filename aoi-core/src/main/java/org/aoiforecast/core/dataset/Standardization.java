@@ -1,8 +1,12 @@
 package org.aoiforecast.core.dataset;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.reading.Source;
 
 /**
  * Per-column shift and scale ({@code z = (x - mean) / scale}) fitted on training rows, plus the
@@ -67,6 +71,11 @@ public final class Standardization {
     int columns = series.names().size();
     double[] mean = new double[columns];
     double[] scale = new double[columns];
+    Set<String> used = new HashSet<>();
+    used.add(train.spec().target());
+    for (Source source : train.spec().sources()) {
+      used.addAll(source.columns());
+    }
     for (int c = 0; c < columns; c++) {
       double sum = 0;
       for (int r = from; r < to; r++) {
@@ -79,6 +88,16 @@ public final class Standardization {
         ss += d * d;
       }
       double sd = Math.sqrt(ss / (to - from));
+      if (!Double.isFinite(sd)) {
+        String name = series.names().get(c);
+        if (used.contains(name)) {
+          // names the column, rather than letting training turn it into NaN losses
+          Finite.requireFiniteSpread(series.origin(), name, series.column(name), from, to);
+        }
+        // a column the samples never read may hold anything: it keeps the identity transform
+        m = 0;
+        sd = 1;
+      }
       mean[c] = m;
       scale[c] = sd > 1e-12 * Math.max(1, Math.abs(m)) ? sd : 1.0;
     }

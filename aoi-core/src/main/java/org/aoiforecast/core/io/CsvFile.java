@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.Finite;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Rows must have as many fields as the header (a ragged row is an error naming its line). Field
  * access by column name fails with the list of columns that exist. Numbers are parsed strictly:
- * empty fields, text and non-finite values are errors naming the file, line and column.
+ * empty fields, text, non-finite values and values whose square overflows ({@link Finite}) are
+ * errors naming the file, line and column; whole numbers can be bounded so that none wraps around.
+ * Bytes that are not UTF-8 are an error that says so.
  *
  * <p>Parsing uses Apache Commons CSV (RFC 4180 quoting). Line numbers in messages count one line
  * per record, as in the numeric tables this library reads. Close it after use
@@ -52,11 +56,17 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
     this.headerLine = skipLines + 1;
     this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
     this.records = parser.iterator();
-    if (!records.hasNext()) {
-      throw new DataException(name, headerLine, null, "expected a header row, found the end of the file");
+    CSVRecord first;
+    try {
+      if (!records.hasNext()) {
+        throw new DataException(name, headerLine, null, "expected a header row, found the end of the file");
+      }
+      first = records.next();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw malformed(name, headerLine, e);
     }
     List<String> h = new ArrayList<>();
-    for (String field : records.next()) {
+    for (String field : first) {
       h.add(h.isEmpty() && skipLines == 0 ? stripBom(field).trim() : field.trim());
     }
     this.header = Collections.unmodifiableList(h);
@@ -74,7 +84,7 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
     try {
       return new CsvFile(path.toString(), Files.newBufferedReader(path, StandardCharsets.UTF_8), skipLines);
     } catch (IOException e) {
-      throw new DataException(path.toString(), 0, null, "cannot read the file: " + e.getMessage(), e);
+      throw new DataException(path.toString(), 0, null, readProblem(e), e);
     }
   }
 
@@ -91,8 +101,36 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
       BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
       return new CsvFile(name, br, skipLines);
     } catch (IOException e) {
-      throw new DataException(name, 0, null, "cannot read: " + e.getMessage(), e);
+      throw new DataException(name, 0, null, readProblem(e), e);
     }
+  }
+
+  /**
+   * What an I/O failure while reading text means to a user: bytes that are not UTF-8 (a binary
+   * or differently encoded file) get their own message, because the JDK's ("Input length = 1")
+   * says nothing.
+   *
+   * @param e the failure
+   * @return the problem, for a {@link DataException}
+   */
+  public static String readProblem(IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return "is not UTF-8 text (it holds a byte sequence that is not UTF-8: a binary file, or text in another"
+          + " encoding); save it as UTF-8 CSV";
+    }
+    return "cannot read the file: " + e.getMessage();
+  }
+
+  /** A parse failure of Commons CSV (bad quoting, bytes that are not UTF-8) as a located error. */
+  private static DataException malformed(String name, long line, RuntimeException e) {
+    Throwable cause = e.getCause();
+    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+      cause = u.getCause();
+    }
+    if (cause instanceof IOException io && cause instanceof CharacterCodingException) {
+      return new DataException(name, line, null, readProblem(io), e);
+    }
+    return new DataException(name, line, null, "malformed CSV: " + e.getMessage(), e);
   }
 
   private static String stripBom(String s) {
@@ -129,7 +167,9 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
       }
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new DataException(name, line, null, "malformed metadata line: " + e.getMessage(), e);
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw malformed(name, line, e);
     }
   }
 
@@ -172,7 +212,7 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
         try {
           return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-          throw new DataException(name, headerLine + parser.getCurrentLineNumber(), null, "malformed CSV: " + e.getMessage(), e);
+          throw malformed(name, headerLine + parser.getCurrentLineNumber(), e);
         }
       }
 
@@ -256,8 +296,9 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
       } catch (NumberFormatException e) {
         throw new DataException(name, line, col, "expected a number, found '" + text + "'");
       }
-      if (!Double.isFinite(v)) {
-        throw new DataException(name, line, col, "value '" + text + "' is not a finite number; expected a number");
+      String problem = Finite.problem(v, text);
+      if (problem != null) {
+        throw new DataException(name, line, col, problem);
       }
       return v;
     }
@@ -274,6 +315,32 @@ public final class CsvFile implements Iterable<CsvFile.Row>, AutoCloseable {
       } catch (NumberFormatException e) {
         throw new DataException(name, line, header.get(column), "expected a whole number, found '" + text + "'");
       }
+    }
+
+    /**
+     * A whole number within bounds, so that it can be used as an {@code int} without wrapping
+     * around (a month of 4294967297 must not become 1).
+     *
+     * @param column field position
+     * @param min the least accepted value
+     * @param max the largest accepted value
+     * @return the field
+     * @throws DataException when it is not a whole number or out of bounds
+     */
+    public int integer(int column, int min, int max) {
+      String text = text(column);
+      long v;
+      try {
+        v = Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new DataException(name, line, header.get(column), "expected a whole number from " + min + " to " + max
+            + ", found '" + text + "'");
+      }
+      if (v < min || v > max) {
+        throw new DataException(name, line, header.get(column), text + " is out of range; expected " + min + " to "
+            + max);
+      }
+      return (int) v;
     }
 
     /**

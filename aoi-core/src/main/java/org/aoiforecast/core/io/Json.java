@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,11 +78,8 @@ public final class Json {
    * @param node the tree
    */
   public static void write(Path file, JsonNode node) {
-    try {
-      Files.writeString(file, pretty(node) + System.lineSeparator());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    String text = pretty(node) + System.lineSeparator();
+    AtomicFiles.write(file, w -> w.write(text));
   }
 
   /**

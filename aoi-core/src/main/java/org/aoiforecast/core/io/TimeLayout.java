@@ -37,6 +37,11 @@ import java.util.function.Function;
 public abstract sealed class TimeLayout
     permits TimeLayout.Column, TimeLayout.Pattern, TimeLayout.DateAndClock, TimeLayout.DateParts {
 
+  /** The first year a time may have: earlier ones are typing errors, and their epoch milliseconds could overflow. */
+  public static final int MIN_YEAR = 1;
+  /** The last year a time may have. */
+  public static final int MAX_YEAR = 9999;
+
   private TimeLayout() {}
 
   /**
@@ -285,12 +290,13 @@ public abstract sealed class TimeLayout
       int h = csv.column(hour);
       int mi = minute == null ? -1 : csv.column(minute);
       return row -> {
-        int yv = y < 0 ? fixedYear : (int) row.integer(y);
-        int mov = (int) row.integer(mo);
-        int dv = (int) row.integer(d);
-        int hv = (int) row.integer(h);
-        int miv = mi < 0 ? 0 : (int) row.integer(mi);
-        if (hv < 0 || hv > 24 || (hv == 24 && miv != 0)) {
+        // bounded reads: a long cast to int would wrap around (month 4294967297 would be January)
+        int yv = y < 0 ? fixedYear : row.integer(y, MIN_YEAR, MAX_YEAR);
+        int mov = row.integer(mo, 1, 12);
+        int dv = row.integer(d, 1, 31);
+        int hv = row.integer(h, 0, 24);
+        int miv = mi < 0 ? 0 : row.integer(mi, 0, 59);
+        if (hv == 24 && miv != 0) {
           throw row.error(h, "hour " + hv + (hv == 24 ? ":" + miv : "") + " is out of range; expected 0..23 (or 24:00)");
         }
         try {

@@ -8,10 +8,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.DataWarning;
 import org.aoiforecast.core.TimeSeries;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -28,11 +32,15 @@ import tech.tablesaw.api.Table;
  * by default. Lines of metadata before the header can be skipped, and a footer row (such as
  * {@code Totals}) can end the data.
  *
- * <p>Nothing is dropped or filled in: an unsorted or duplicate time, an empty, non-numeric or
- * non-finite value, a ragged row, or an unknown column is an error naming the file, line and
- * column. Immutable once built; {@link #read} may be called on many files.
+ * <p>Nothing is dropped or filled in: an unsorted or duplicate time, a time outside the years 1 to
+ * 9999, an empty, non-numeric or non-finite value, a value whose square overflows, a ragged row,
+ * or an unknown column is an error naming the file, line and column. Values outside a column's
+ * {@link PlausibleRange} are kept and reported as warnings. Immutable once built; {@link #read}
+ * may be called on many files.
  */
 public final class TimeSeriesCsvReader {
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z").minus(Duration.ofDays(1));
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z").plus(Duration.ofDays(1));
   private final int skipLines;
   private final TimeLayout time;
   private final Integer fixedYear;
@@ -40,6 +48,8 @@ public final class TimeSeriesCsvReader {
   private final List<String> columns;
   private final String footer;
   private final boolean unitsInHeader;
+  private final boolean rangesByUnit;
+  private final Map<String, PlausibleRange> ranges;
 
   private TimeSeriesCsvReader(Builder b) {
     this.skipLines = b.skipLines;
@@ -49,6 +59,8 @@ public final class TimeSeriesCsvReader {
     this.columns = List.copyOf(b.columns);
     this.footer = b.footer;
     this.unitsInHeader = b.unitsInHeader;
+    this.rangesByUnit = b.rangesByUnit;
+    this.ranges = Map.copyOf(b.ranges);
   }
 
   /** @return a builder */
@@ -57,14 +69,15 @@ public final class TimeSeriesCsvReader {
   }
 
   /**
-   * Reads a file into a table.
+   * Reads a file into a table. Values outside their plausible ranges are reported to the
+   * {@linkplain System.Logger system logger} (see {@link #read(Path, Consumer)}).
    *
    * @param path the CSV file
    * @return the table, named after the file, with a {@code time} column first
    */
   public Table readTable(Path path) {
     try (CsvFile csv = CsvFile.open(path, skipLines)) {
-      return parse(csv).table();
+      return parse(csv, LOGGED).table();
     }
   }
 
@@ -77,20 +90,34 @@ public final class TimeSeriesCsvReader {
    */
   public Table readTable(Reader reader, String name) {
     try (CsvFile csv = CsvFile.open(reader, name, skipLines)) {
-      return parse(csv).table();
+      return parse(csv, LOGGED).table();
     }
   }
 
   /**
-   * Reads a file into a regular time series (evenly spaced rows).
+   * Reads a file into a regular time series (evenly spaced rows). Values outside their plausible
+   * ranges are reported to the {@linkplain System.Logger system logger}; use
+   * {@link #read(Path, Consumer)} to receive them.
    *
    * @param path the CSV file
    * @return the series
    * @throws DataException naming the line where the spacing breaks
    */
   public TimeSeries read(Path path) {
+    return read(path, LOGGED);
+  }
+
+  /**
+   * Reads a file into a regular time series, handing every warning (a column with values outside
+   * its plausible range: one warning per column, at the first such value) to a receiver.
+   *
+   * @param path the CSV file
+   * @param warnings receives the warnings
+   * @return the series
+   */
+  public TimeSeries read(Path path, Consumer<DataWarning> warnings) {
     try (CsvFile csv = CsvFile.open(path, skipLines)) {
-      return parse(csv).toSeries(csv.name(), timeLabel());
+      return parse(csv, warnings).toSeries(csv.name(), timeLabel());
     }
   }
 
@@ -102,10 +129,26 @@ public final class TimeSeriesCsvReader {
    * @return the series
    */
   public TimeSeries read(Reader reader, String name) {
+    return read(reader, name, LOGGED);
+  }
+
+  /**
+   * Reads text into a regular time series, handing every warning to a receiver.
+   *
+   * @param reader the CSV text
+   * @param name name used in error messages
+   * @param warnings receives the warnings
+   * @return the series
+   */
+  public TimeSeries read(Reader reader, String name, Consumer<DataWarning> warnings) {
     try (CsvFile csv = CsvFile.open(reader, name, skipLines)) {
-      return parse(csv).toSeries(csv.name(), timeLabel());
+      return parse(csv, warnings).toSeries(csv.name(), timeLabel());
     }
   }
+
+  /** Warnings of the calls without a receiver: a library must not print, but must not drop them either. */
+  private static final Consumer<DataWarning> LOGGED = w -> System.getLogger(TimeSeriesCsvReader.class.getName())
+      .log(System.Logger.Level.WARNING, w.toString());
 
   /** A parsed file: the table and the line each row came from. */
   private record Parsed(Table table, long[] lines, List<String> units) {
@@ -150,9 +193,19 @@ public final class TimeSeriesCsvReader {
     return "";
   }
 
-  private Parsed parse(CsvFile csv) {
+  private Parsed parse(CsvFile csv, Consumer<DataWarning> warnings) {
     Function<CsvFile.Row, Instant> timeOf = time.parser(csv, zone.resolve(csv), fixedYear);
     List<String> valueNames = columns.isEmpty() ? defaultColumns(csv) : columns;
+    if (valueNames.isEmpty()) {
+      throw new DataException(csv.name(), csv.headerLine(), null, "no value columns besides the time column(s) "
+          + time.columns() + "; the header is " + csv.header());
+    }
+    for (int i = 0; i < valueNames.size(); i++) {
+      if (valueNames.indexOf(valueNames.get(i)) != i) {
+        throw new DataException(csv.name(), csv.headerLine(), valueNames.get(i), "the column name appears twice in"
+            + " the header " + csv.header() + "; columns need distinct names");
+      }
+    }
     int[] valueIndex = new int[valueNames.size()];
     for (int i = 0; i < valueIndex.length; i++) {
       valueIndex[i] = valueColumn(csv, valueNames.get(i));
@@ -169,6 +222,11 @@ public final class TimeSeriesCsvReader {
         break;
       }
       Instant t = timeOf.apply(row);
+      if (t.isBefore(FIRST) || t.isAfter(LAST)) {
+        // differences of epoch milliseconds between such times would overflow a long
+        throw new DataException(csv.name(), row.line(), timeLabel(), "time " + t + " is outside the years "
+            + TimeLayout.MIN_YEAR + " to " + TimeLayout.MAX_YEAR);
+      }
       if (n > 0) {
         Instant previous = times.get(n - 1);
         if (!t.isAfter(previous)) {
@@ -207,7 +265,35 @@ public final class TimeSeriesCsvReader {
     for (int index : valueIndex) {
       units.add(unitOf(csv.header().get(index)));
     }
+    for (int c = 0; c < valueIndex.length; c++) {
+      String unit = units.get(c);
+      PlausibleRange range = ranges.containsKey(valueNames.get(c)) ? ranges.get(valueNames.get(c))
+          : rangesByUnit ? PlausibleRange.forUnit(unit).orElse(null) : null;
+      if (range != null) {
+        checkRange(csv.name(), valueNames.get(c), values[c], n, lines, range, warnings);
+      }
+    }
     return new Parsed(table, Arrays.copyOf(lines, n), units);
+  }
+
+  /** One warning per column: how many values lie outside the range, and where the first is. */
+  private static void checkRange(String file, String column, double[] v, int n, long[] lines, PlausibleRange range,
+      Consumer<DataWarning> warnings) {
+    int outside = 0;
+    int first = -1;
+    for (int i = 0; i < n; i++) {
+      if (!range.contains(v[i])) {
+        outside++;
+        if (first < 0) {
+          first = i;
+        }
+      }
+    }
+    if (outside > 0) {
+      warnings.accept(new DataWarning(file, lines[first], column, "value " + v[first] + " is outside the plausible"
+          + " range " + range + (outside > 1 ? " (" + outside + " values of this column are)" : "")
+          + "; kept as read: check for a missing-value code or a unit mix-up"));
+    }
   }
 
   private String timeLabel() {
@@ -273,6 +359,8 @@ public final class TimeSeriesCsvReader {
     private final List<String> columns = new ArrayList<>();
     private String footer;
     private boolean unitsInHeader;
+    private boolean rangesByUnit;
+    private final Map<String, PlausibleRange> ranges = new HashMap<>();
 
     private Builder() {}
 
@@ -439,6 +527,30 @@ public final class TimeSeriesCsvReader {
      */
     public Builder unitsInHeader() {
       this.unitsInHeader = true;
+      return this;
+    }
+
+    /**
+     * Warns about values outside the plausible range of their column's unit
+     * ({@link PlausibleRange#forUnit}; the unit is the one in the header, so this needs
+     * {@link #unitsInHeader()}). Values are kept: a warning, never a silent drop.
+     *
+     * @return this builder
+     */
+    public Builder plausibleRangesByUnit() {
+      this.rangesByUnit = true;
+      return this;
+    }
+
+    /**
+     * Warns about values of a column outside a range (over the range of its unit, if any).
+     *
+     * @param column a value column, as named by {@link #columns}
+     * @param range its plausible range
+     * @return this builder
+     */
+    public Builder plausibleRange(String column, PlausibleRange range) {
+      ranges.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(range, "range"));
       return this;
     }
 

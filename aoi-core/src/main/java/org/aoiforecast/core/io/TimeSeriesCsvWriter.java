@@ -1,11 +1,8 @@
 package org.aoiforecast.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +48,7 @@ public final class TimeSeriesCsvWriter {
    * @param file the destination (overwritten)
    */
   public void write(TimeSeries series, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(series, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(file, w -> write(series, w));
   }
 
   /**

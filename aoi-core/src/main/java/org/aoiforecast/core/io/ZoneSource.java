@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.aoiforecast.core.DataException;
 
 /**
@@ -63,7 +64,8 @@ public abstract sealed class ZoneSource permits ZoneSource.Fixed, ZoneSource.Met
   static ZoneId parse(CsvFile csv, long line, String text) {
     try {
       double hours = Double.parseDouble(text);
-      return ZoneOffset.ofTotalSeconds((int) Math.round(hours * 3600));
+      return offsetHours(hours).orElseThrow(() -> new DataException(csv.name(), line, null, "UTC offset '" + text
+          + "' is not an offset in hours from -18 to 18"));
     } catch (NumberFormatException e) {
       try {
         return ZoneId.of(text);
@@ -74,6 +76,20 @@ public abstract sealed class ZoneSource permits ZoneSource.Fixed, ZoneSource.Met
     } catch (DateTimeException e) {
       throw new DataException(csv.name(), line, null, "UTC offset '" + text + "' is out of range (-18..18 hours)");
     }
+  }
+
+  /**
+   * The zone offset of a number of hours, rounded to the second.
+   *
+   * @param hours hours east of UTC
+   * @return the offset, or empty when the number is NaN, infinite or beyond ±18 hours (a NaN must
+   *     not round to 0 and silently become UTC)
+   */
+  public static Optional<ZoneOffset> offsetHours(double hours) {
+    if (!(Math.abs(hours) <= 18)) {
+      return Optional.empty();
+    }
+    return Optional.of(ZoneOffset.ofTotalSeconds((int) Math.round(hours * 3600)));
   }
 
   /** A zone given by the caller. */

@@ -33,9 +33,9 @@ public interface TransmissionModel {
       @Override
       public TransmissionTime forWindow(int window) {
         BigDecimal t = a.multiply(BigDecimal.valueOf(window)).setScale(0, RoundingMode.CEILING);
-        if (t.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        if (t.compareTo(BigDecimal.valueOf(TransmissionTime.MAX_TIME)) > 0) {
           throw new IllegalArgumentException("T(" + window + ") = ceil(" + alpha + " * " + window
-              + ") does not fit in an int of steps");
+              + ") steps; a transmission takes at most " + TransmissionTime.MAX_TIME + " steps");
         }
         return TransmissionTime.fixed(Math.max(1, t.intValueExact()));
       }

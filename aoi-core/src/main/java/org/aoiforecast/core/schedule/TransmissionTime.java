@@ -20,6 +20,11 @@ public final class TransmissionTime {
   public static final double TAIL_PROBABILITY = 1e-9;
   /** Most distinct times kept; a law that needs more is refused rather than silently cut. */
   static final int MAX_SUPPORT = 1_000_000;
+  /**
+   * The longest transmission time, in steps: policies are evaluated over tables as long as the
+   * ages a transmission reaches, so a typing slip (alpha 2147483647) must fail, not fill the heap.
+   */
+  public static final int MAX_TIME = 1_000_000;
 
   private final int[] times;
   private final double[] probabilities;
@@ -93,6 +98,7 @@ public final class TransmissionTime {
     }
     int lower = Math.max(1, law.getSupportLowerBound());
     int upper = Math.max(lower, law.inverseCumulativeProbability(1 - TAIL_PROBABILITY));
+    check(upper, "the 1 - " + TAIL_PROBABILITY + " quantile of the transmission-time law");
     if ((long) upper - lower + 1 > MAX_SUPPORT) {
       throw new IllegalArgumentException("the transmission-time law spans " + lower + ".." + upper
           + " steps up to its 1 - " + TAIL_PROBABILITY + " quantile; at most " + MAX_SUPPORT + " distinct times");
@@ -121,6 +127,10 @@ public final class TransmissionTime {
   private static void check(int steps, String what) {
     if (steps < 1) {
       throw new IllegalArgumentException(what + " is " + steps + " steps; a transmission takes at least 1 step");
+    }
+    if (steps > MAX_TIME) {
+      throw new IllegalArgumentException(what + " is " + steps + " steps; a transmission takes at most " + MAX_TIME
+          + " steps");
     }
   }
 

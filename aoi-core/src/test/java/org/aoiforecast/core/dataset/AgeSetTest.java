@@ -50,4 +50,21 @@ class AgeSetTest {
     assertEquals(25, s.max());
     assertTrue(s.contains(6));
   }
+
+  @Test
+  void hugeRangesAndNumbersFailAtOnceWithAClearMessage() {
+    long t0 = System.nanoTime();
+    IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+        () -> AgeSet.parse("0-2000000000", java.time.Duration.ofHours(1)));
+    assertTrue((System.nanoTime() - t0) < 1_000_000_000L, "no enumeration before the check");
+    assertTrue(range.getMessage().contains("at most " + AgeSet.MAX_SIZE), range.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> AgeSet.range(0, Integer.MAX_VALUE));
+    for (String text : new String[] {"3000000000", "99999999999999999999", "99999999999999999d", "2147483648",
+        "3000000000h"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AgeSet.parse(text, java.time.Duration.ofHours(1)), text);
+      assertTrue(e.getMessage().contains("too"), e.getMessage());
+    }
+    assertEquals(Integer.MAX_VALUE, AgeSet.parse("2147483647").max());
+  }
 }

@@ -2,6 +2,7 @@ package org.aoiforecast.info.estimators;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aoiforecast.core.Finite;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
@@ -12,7 +13,8 @@ public final class Samples {
   private Samples() {}
 
   /**
-   * Checks that a matrix is a non-empty rectangle of finite numbers.
+   * Checks that a matrix is a non-empty rectangle of finite numbers whose columns have a finite
+   * variance.
    *
    * @param name the argument's name in messages (e.g. "x")
    * @param m the matrix
@@ -37,6 +39,18 @@ public final class Samples {
           throw new IllegalArgumentException(name + ": row " + i + ", column " + c + " is " + m[i][c]
               + "; estimators need finite values (remove or impute missing samples first)");
         }
+      }
+    }
+    double[] column = new double[m.length];
+    for (int c = 0; c < d; c++) {
+      for (int i = 0; i < m.length; i++) {
+        column[i] = m[i][c];
+      }
+      // finite values can still overflow a variance (1e308 squared), and every estimator
+      // standardises or builds a covariance: say so here rather than return Infinity or NaN
+      if (!Finite.hasFiniteSpread(column, 0, column.length)) {
+        throw new IllegalArgumentException(name + ": column " + c + " holds values too large for an estimate (the"
+            + " sum of their squares overflows a double); rescale it");
       }
     }
     return m.length;

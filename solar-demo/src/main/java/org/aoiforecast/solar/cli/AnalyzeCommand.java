@@ -47,13 +47,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (plots != null && Files.exists(plots) && !Files.isDirectory(plots)) {
-      throw CliException.usage("--plots " + plots + " is a file; give a folder");
+    if (plots != null) {
+      OutputPaths.folder(plots, "--plots");
     }
-    if (json != null && Files.isDirectory(json)) {
-      throw CliException.usage("--json " + json + " is a folder; give a file name");
+    if (json != null) {
+      OutputPaths.file(json, "--json");
     }
-    SolarData d = data.load();
+    SolarData d = data.load(spec.commandLine().getErr());
     Study study = new Study(d, StudyOptions.settings(common, analysis, null, columns.target(d),
         columns.features(d), d));
     ProfileReport report;

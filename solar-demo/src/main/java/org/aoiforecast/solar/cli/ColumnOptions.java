@@ -1,5 +1,6 @@
 package org.aoiforecast.solar.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.solar.data.SolarData;
@@ -15,9 +16,9 @@ final class ColumnOptions {
       description = "Source columns, comma-separated, each a source with its own age (default: per format).")
   List<String> features;
 
-  /** @return the target, checked against the data */
+  /** @return the target, checked against the data (a file's own column name stands for its canonical one) */
   String target(SolarData data) {
-    String t = target != null ? target : data.defaultTarget();
+    String t = target != null ? data.canonical(target.trim()) : data.defaultTarget();
     if (t == null) {
       throw CliException.usage("give --target for this CSV; its columns are " + data.series().names());
     }
@@ -25,16 +26,43 @@ final class ColumnOptions {
     return t;
   }
 
-  /** @return the features, checked against the data */
+  /** @return the features, checked against the data: known, canonical, none twice */
   List<String> features(SolarData data) {
-    List<String> f = features != null ? features : data.defaultFeatures();
-    if (f.isEmpty()) {
-      throw CliException.usage("give --features for this CSV; its columns are " + data.series().names());
+    if (features == null) {
+      if (data.defaultFeatures().isEmpty()) {
+        throw CliException.usage("give --features for this CSV; its columns are " + data.series().names());
+      }
+      return data.defaultFeatures();
     }
-    for (String c : f) {
-      check(data.series(), c, "--features");
+    return columns(data, features, "--features");
+  }
+
+  /**
+   * Columns named by an option, in canonical names: each known, none empty, none twice (also not
+   * once by its file name and once by its canonical name).
+   *
+   * @param data the data
+   * @param names the names given
+   * @param option the option, for messages
+   * @return the canonical names
+   */
+  static List<String> columns(SolarData data, List<String> names, String option) {
+    if (names.isEmpty()) {
+      throw CliException.usage(option + ": give at least one column; the columns are " + data.series().names());
     }
-    return f;
+    List<String> out = new ArrayList<>();
+    for (String given : names) {
+      if (given.isBlank()) {
+        throw CliException.usage(option + ": empty column name in " + names);
+      }
+      String c = data.canonical(given.trim());
+      check(data.series(), c, option);
+      if (out.contains(c)) {
+        throw CliException.usage(option + ": column '" + c + "' is given twice");
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   static void check(TimeSeries s, String column, String option) {

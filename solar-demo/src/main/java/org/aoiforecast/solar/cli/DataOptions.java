@@ -1,10 +1,13 @@
 package org.aoiforecast.solar.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.aoiforecast.core.DataWarning;
 import org.aoiforecast.core.io.TimeFormat;
 import org.aoiforecast.solar.data.CsvOptions;
 import org.aoiforecast.solar.data.SolarData;
@@ -48,10 +51,27 @@ final class DataOptions {
   @Option(names = "--longitude", paramLabel = "DEG", description = "CSV: site longitude (east positive).")
   Double longitude;
 
+  /**
+   * Reads the data and prints its warnings, one line each.
+   *
+   * @param err where warnings go (standard error)
+   * @return the data, read as the options say
+   */
+  SolarData load(PrintWriter err) {
+    SolarData d = load();
+    for (DataWarning w : d.warnings()) {
+      err.println("warning: " + w);
+    }
+    return d;
+  }
+
   /** @return the data, read as the options say */
   SolarData load() {
     if (data == null) {
       return SolarReaders.defaultData();
+    }
+    if (Files.isDirectory(data)) {
+      throw CliException.usage("--data " + data + " is a folder; give a data file");
     }
     SolarFormat f;
     TimeFormat tf;
@@ -70,6 +90,13 @@ final class DataOptions {
       throw CliException.usage("--zone: unknown zone '" + zone + "'; use an offset like -05:00 or a zone id");
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
+    }
+    // NaN and Infinity parse as doubles; a NaN latitude would give a clear-sky column of NaN
+    if (latitude != null && !(Math.abs(latitude) <= 90)) {
+      throw CliException.usage("--latitude must be a number from -90 to 90, got " + latitude);
+    }
+    if (longitude != null && !(Math.abs(longitude) <= 180)) {
+      throw CliException.usage("--longitude must be a number from -180 to 180, got " + longitude);
     }
     CsvOptions csv;
     try {

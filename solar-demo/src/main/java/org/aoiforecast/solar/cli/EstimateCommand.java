@@ -1,11 +1,12 @@
 package org.aoiforecast.solar.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.Json;
 import org.aoiforecast.info.Estimators;
@@ -69,15 +70,27 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SolarData d = data.load();
-    TimeSeries s = d.series();
-    double[][] xs = matrix(s, x, "--x");
-    double[][] ys = y == null ? null : matrix(s, y, "--y");
-    double[][] zs = z == null ? null : matrix(s, z, "--z");
-    if (zs != null && ys == null) {
+    if (json != null) {
+      OutputPaths.file(json, "--json");
+    }
+    if (z != null && y == null) {
       throw CliException.usage("--z needs --y: conditional mutual information is I(X;Y|Z)");
     }
+    StudyOptions.atLeast(k, 1, "-k", "neighbours");
+    StudyOptions.atLeast(permutations, 0, "--permutations", "permutations");
+    StudyOptions.atLeast(block, 1, "--block", "rows per block");
+    if (algorithm != 1 && algorithm != 2) {
+      throw CliException.usage("--algorithm must be 1 or 2, got " + algorithm);
+    }
     Estimator est = estimator();
+    SolarData d = data.load(spec.commandLine().getErr());
+    TimeSeries s = d.series();
+    x = ColumnOptions.columns(d, x, "--x");
+    y = y == null ? null : ColumnOptions.columns(d, y, "--y");
+    z = z == null ? null : ColumnOptions.columns(d, z, "--z");
+    double[][] xs = matrix(s, x);
+    double[][] ys = y == null ? null : matrix(s, y);
+    double[][] zs = z == null ? null : matrix(s, z);
     String quantity;
     double value;
     PermutationTest.Result test = null;
@@ -102,6 +115,13 @@ final class EstimateCommand implements Callable<Integer> {
       }
     } catch (UnsupportedOperationException e) {
       throw CliException.usage(e.getMessage());
+    }
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      // never a non-finite number with exit 0: say what it means for these columns
+      throw new DataException(data.name(), 0, null, quantity + " of X=" + x + (y == null ? "" : ", Y=" + y)
+          + (z == null ? "" : ", Z=" + z) + " is " + value + " by the " + est.name() + " estimator: "
+          + (value == Double.NEGATIVE_INFINITY ? "X takes few distinct values (use --estimator discrete)"
+              : "the estimate broke down; check the columns for extreme or repeated values"));
     }
     var out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s = %.6f nats  [%s, %d samples; X=%s%s%s]%n", quantity, value, est.name(), xs.length, x,
@@ -145,9 +165,10 @@ final class EstimateCommand implements Callable<Integer> {
     };
   }
 
-  private static double[][] matrix(TimeSeries s, List<String> columns, String option) {
+  /** The columns as a sample matrix; a column too large for a variance is an error that names it. */
+  private static double[][] matrix(TimeSeries s, List<String> columns) {
     for (String c : columns) {
-      ColumnOptions.check(s, c, option);
+      Finite.requireFiniteSpread(s.origin(), c, s.column(c), 0, s.size());
     }
     double[][] m = new double[s.size()][columns.size()];
     for (int j = 0; j < columns.size(); j++) {
@@ -160,9 +181,6 @@ final class EstimateCommand implements Callable<Integer> {
   }
 
   private void writeJson(String quantity, double value, Estimator est, int n, PermutationTest.Result test) {
-    if (Files.isDirectory(json)) {
-      throw CliException.usage("--json " + json + " is a folder; give a file name");
-    }
     ObjectNode root = Json.object();
     root.put("schema", 1);
     root.put("command", "estimate");

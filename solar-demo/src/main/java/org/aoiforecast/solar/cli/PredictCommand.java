@@ -1,5 +1,6 @@
 package org.aoiforecast.solar.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.io.CsvFile;
 import org.aoiforecast.core.reading.Source;
@@ -52,6 +55,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Files.isDirectory(model)) {
+      throw CliException.usage("--model " + model + " is a folder; give a model file saved by 'train'");
+    }
     AgeAwareForecaster loaded = AgeAwareForecaster.load(model);
     AgeAwareForecaster f = extrapolate ? loaded.allowingExtrapolation() : loaded;
     Instant time;
@@ -88,15 +94,21 @@ final class PredictCommand implements Callable<Integer> {
           if (eq <= 0) {
             throw new IllegalArgumentException("--covariate: expected NAME=VALUE, got '" + c + "'");
           }
-          request.covariate(c.substring(0, eq), Double.parseDouble(c.substring(eq + 1)));
+          request.covariate(c.substring(0, eq), number(c.substring(eq + 1), "--covariate " + c));
         }
       }
       double forecast = f.forecast(request.build());
+      if (!Double.isFinite(forecast)) {
+        throw new DataException(model.toString(), 0, null, "the forecast is " + forecast + ": the readings are far"
+            + " outside the values the model was trained on");
+      }
       String target = f.layout().target();
       String unit = f.layout().sources().stream().filter(s -> s.columns().contains(target)).findFirst()
           .map(s -> s.units().get(s.columnIndex(target))).orElse("");
-      spec.commandLine().getOut().printf("%s at %s: %.4f %s%n", target,
-          time.plus(step.multipliedBy(f.layout().horizon())), forecast, unit);
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s%n", target,
+          time.plus(step.multipliedBy(f.layout().horizon())), forecast, unit.isEmpty() ? "" : " " + unit);
+    } catch (DataException e) {
+      throw e; // bad data (exit 1), although it is an IllegalArgumentException
     } catch (NumberFormatException e) {
       throw CliException.usage("not a number: " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -113,14 +125,10 @@ final class PredictCommand implements Callable<Integer> {
     if (eq <= 0 || colon < 0) {
       throw CliException.usage("--source: expected NAME=AGE:v0,v1,..., got '" + text + "'");
     }
-    String[] parts = text.substring(colon + 1).split(",");
+    String[] parts = text.substring(colon + 1).split(",", -1);
     double[] v = new double[parts.length];
-    try {
-      for (int i = 0; i < v.length; i++) {
-        v[i] = Double.parseDouble(parts[i].trim());
-      }
-    } catch (NumberFormatException e) {
-      throw CliException.usage("--source " + text + ": values must be numbers");
+    for (int i = 0; i < v.length; i++) {
+      v[i] = number(parts[i], "--source " + text);
     }
     return new Entry(text.substring(0, eq), age(text.substring(eq + 1, colon), step), v);
   }
@@ -136,11 +144,19 @@ final class PredictCommand implements Callable<Integer> {
         if (row.isBlank()) {
           continue;
         }
+        // trailing empty cells end a window shorter than the header; an empty cell between values
+        // is a missing reading, and skipping it would shift every older value by one step
+        int end = row.size();
+        while (end > 2 && row.text(end - 1).isEmpty()) {
+          end--;
+        }
         List<Double> values = new ArrayList<>();
-        for (int c = 2; c < row.size(); c++) {
-          if (!row.text(c).isEmpty()) {
-            values.add(row.number(c));
+        for (int c = 2; c < end; c++) {
+          if (row.text(c).isEmpty()) {
+            throw row.error(c, "empty value inside the window; a window lists consecutive readings, freshest"
+                + " first, with no gaps");
           }
+          values.add(row.number(c));
         }
         String name = row.text(0);
         Duration age;
@@ -155,6 +171,22 @@ final class PredictCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** A value of a reading: a number whose square is finite, or a usage error naming the option. */
+  private static double number(String text, String option) {
+    String t = text.trim();
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw CliException.usage(option + ": '" + t + "' is not a number");
+    }
+    String problem = Finite.problem(v, t);
+    if (problem != null) {
+      throw CliException.usage(option + ": " + problem);
+    }
+    return v;
   }
 
   private static Duration age(String text, Duration step) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.report.ClosedLoop;
+import org.aoiforecast.solar.report.ReportLock;
 import org.aoiforecast.solar.report.ReportWriter;
 import org.aoiforecast.solar.report.Study;
 import picocli.CommandLine.Command;
@@ -59,10 +60,25 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
-    SolarData d = data.load();
+    OutputPaths.folder(out, "--out");
+    // the folder is ours from before the study starts: a second run is refused at once, not after
+    // minutes of work, and the two can never mix their files
+    ReportLock lock;
+    try {
+      lock = ReportLock.acquire(out);
+    } catch (ReportLock.InUseException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    try (lock) {
+      return run(lock);
+    }
+  }
+
+  private int run(ReportLock lock) {
+    var w = spec.commandLine().getOut();
+    SolarData d = data.load(spec.commandLine().getErr());
     Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d),
         columns.features(d), d));
-    var w = spec.commandLine().getOut();
     w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
         d.series().size(), study.settings().features(), study.settings().ages());
     long t0 = System.nanoTime();
@@ -80,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     Optional<ClosedLoop.Result> loop = ClosedLoop.run(study, report, training, alpha, ClosedLoop.SWEEP);
     ClosedLoop.whyNot(study, report, training).ifPresent(why -> w.println("update scheduling skipped: " + why));
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
-    Path file = ReportWriter.write(out, study, report, training, loop, new ReportWriter.RunInfo(
+    Path file = ReportWriter.write(lock, study, report, training, loop, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.evaluation(training.report(), w);
     TextTables.skill(training.report(), w);

@@ -82,8 +82,8 @@ final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (json != null && Files.isDirectory(json)) {
-      throw CliException.usage("--json " + json + " is a folder; give a file name");
+    if (json != null) {
+      OutputPaths.file(json, "--json");
     }
     if ((alpha == null) == (transmissionTimes == null)) {
       throw CliException.usage("give exactly one of --alpha and --transmission-times");

@@ -1,6 +1,5 @@
 package org.aoiforecast.solar.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.aoiforecast.core.TimeSeries;
-import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.io.TimeSeriesCsvWriter;
 import org.aoiforecast.solar.sim.Site;
 import org.aoiforecast.solar.sim.SolarSimulator;
@@ -60,16 +58,14 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (Files.isDirectory(out)) {
-      throw CliException.usage("--out " + out + " is a folder; give a file name");
-    }
+    OutputPaths.file(out, "--out");
     Site site;
     LocalDate first;
     Duration d;
     try {
       site = new Site("simulated", latitude, longitude, 0, ZoneOffset.ofHours(utcOffset), capacity);
       first = LocalDate.parse(start);
-      d = Duration.ofMinutes(AgeSet.parse(step, Duration.ofMinutes(1)).min());
+      d = Duration.ofMinutes(StudyOptions.one(step, Duration.ofMinutes(1), "--step", 1));
     } catch (DateTimeParseException e) {
       throw CliException.usage("--start: expected a date like 2021-01-01, got '" + start + "'");
     } catch (DateTimeException | IllegalArgumentException e) {

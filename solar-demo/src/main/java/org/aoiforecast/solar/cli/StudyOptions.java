@@ -1,7 +1,9 @@
 package org.aoiforecast.solar.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.baseline.Baselines;
@@ -103,79 +105,145 @@ final class StudyOptions {
   }
 
   /**
-   * Builds study settings from the groups a command has (null groups take their defaults).
+   * Builds study settings from the groups a command has (null groups take their defaults). Each
+   * option is read on its own, so that an error names the option that holds the bad value.
    *
    * @param common the common options
    * @param analysis the analysis options, or null
    * @param network the network options, or null
    * @param target the target column
    * @param features the feature columns
-   * @param data the data (its step, and whether the site's position is known)
+   * @param data the data (its step converts durations, its length bounds the ages, and whether the
+   *     site's position is known sets the default covariates and strategies)
    * @return the settings
    * @throws CliException (usage) for a bad value
    */
   static StudySettings settings(Common common, Analysis analysis, Network network, String target,
       List<String> features, SolarData data) {
-    Duration step = data.series().step();
-    boolean clearSky = data.series().hasColumn(Study.CLEAR_SKY);
     Analysis a = analysis != null ? analysis : new Analysis();
     Network n = network != null ? network : new Network();
+    TimeSeries series = data.series();
+    boolean clearSky = series.hasColumn(Study.CLEAR_SKY);
+    Duration step = series.step();
+    AgeSet ageSet = ages(common.ages, step, "--ages");
+    int[] w = ages(a.windows, step, "--windows").toArray();
+    for (int u : w) {
+      if (u < 1) {
+        throw CliException.usage("--windows: a window must hold at least 1 reading, got " + u);
+      }
+    }
+    int trainWindow = one(common.window, step, "--window", 1);
+    int horizon = one(common.horizon, step, "--horizon", 0);
+    atLeast(a.bootstrap, 10, "--bootstrap", "bootstrap replicates");
+    if (a.threads != null) {
+      atLeast(a.threads, 1, "--threads", "threads");
+    }
+    atLeast(n.epochs, 1, "--epochs", "epochs");
+    List<String> cov = switch (common.covariates) {
+      case "none" -> List.of();
+      case "auto" -> clearSky ? List.of("calendar", "clearsky") : List.of();
+      default -> names(common.covariates, "--covariates");
+    };
+    List<String> strategies = n.strategies == null
+        ? StudySettings.ALL_STRATEGIES.stream().filter(name -> clearSky || !name.equals(Baselines.SMART_PERSISTENCE))
+            .toList()
+        : names(String.join(",", n.strategies), "--strategies");
+    for (String name : strategies) {
+      if (!StudySettings.ALL_STRATEGIES.contains(name)) {
+        throw CliException.usage("--strategies: unknown strategy '" + name + "'; expected one of "
+            + StudySettings.ALL_STRATEGIES);
+      }
+    }
+    if (strategies.contains(Baselines.SMART_PERSISTENCE) && !clearSky) {
+      throw CliException.usage("--strategies: smart-persistence needs the site's position (a " + Study.CLEAR_SKY
+          + " column); give --latitude and --longitude for a generic CSV");
+    }
+    Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
+      case "mlp" -> Architecture.MLP;
+      case "lstm" -> Architecture.LSTM;
+      default -> throw CliException.usage("--architecture must be mlp or lstm, got '" + n.architecture + "'");
+    };
+    LinearPath path = switch (n.linearPath.toLowerCase(java.util.Locale.ROOT)) {
+      case "ridge" -> LinearPath.RIDGE;
+      case "none" -> LinearPath.NONE;
+      default -> throw CliException.usage("--linear-path must be ridge or none, got '" + n.linearPath + "'");
+    };
+    Loss l;
     try {
-      AgeSet ageSet = AgeSet.parse(common.ages, step);
-      int[] w = AgeSet.parse(a.windows, step).toArray();
-      for (int u : w) {
-        if (u < 1) {
-          throw new IllegalArgumentException("--windows: a window must hold at least 1 reading, got " + u);
-        }
+      l = Loss.parse(a.loss);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--loss: " + e.getMessage());
+    }
+    if (!a.estimator.equalsIgnoreCase("auto")) {
+      try {
+        ConditionalLosses.named(a.estimator, l, 0, TheilerWindow.auto(), 1); // fail early on a bad name
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("--estimator: " + e.getMessage());
       }
-      AgeSet trainWindows = AgeSet.parse(common.window, step);
-      if (trainWindows.size() != 1 || trainWindows.min() < 1) {
-        throw new IllegalArgumentException("--window: give one window of at least 1 reading, got '" + common.window
-            + "'");
-      }
-      AgeSet horizons = AgeSet.parse(common.horizon, step);
-      if (horizons.size() != 1) {
-        throw new IllegalArgumentException("--horizon: give one horizon, got '" + common.horizon + "'");
-      }
-      List<String> cov = switch (common.covariates) {
-        case "none" -> List.of();
-        case "auto" -> clearSky ? List.of("calendar", "clearsky") : List.of();
-        default -> DataOptions.list(common.covariates);
-      };
-      LinearPath path = switch (n.linearPath.toLowerCase(java.util.Locale.ROOT)) {
-        case "ridge" -> LinearPath.RIDGE;
-        case "none" -> LinearPath.NONE;
-        default -> throw new IllegalArgumentException("--linear-path must be ridge or none, got '" + n.linearPath
-            + "'");
-      };
-      List<String> strategies = n.strategies;
-      if (strategies == null) {
-        strategies = StudySettings.ALL_STRATEGIES.stream()
-            .filter(name -> clearSky || !name.equals(Baselines.SMART_PERSISTENCE)).toList();
-      } else if (strategies.contains(Baselines.SMART_PERSISTENCE) && !clearSky) {
-        throw new IllegalArgumentException("--strategies: smart-persistence needs the site's position (a "
-            + Study.CLEAR_SKY + " column); give --latitude and --longitude for a generic CSV");
-      }
-      Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
-        case "mlp" -> Architecture.MLP;
-        case "lstm" -> Architecture.LSTM;
-        default -> throw new IllegalArgumentException("--architecture must be mlp or lstm, got '" + n.architecture
-            + "'");
-      };
+    }
+    try {
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
           .seed(common.seed).linearPath(path);
       if (arch == Architecture.LSTM) {
         nb.hidden(32);
       }
-      Loss l = Loss.parse(a.loss);
-      if (!a.estimator.equalsIgnoreCase("auto")) {
-        ConditionalLosses.named(a.estimator, l, 0, TheilerWindow.auto(), 1); // fail early on a bad name
-      }
-      return new StudySettings(target, features, ageSet, w, trainWindows.min(), horizons.min(), l, a.estimator, cov,
-          a.bootstrap, nb.build(), strategies,
-          a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads);
+      return new StudySettings(target, features, ageSet, w, trainWindow, horizon, l, a.estimator, cov, a.bootstrap,
+          nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+  }
+
+  /** An age set, or a usage error that names the option. */
+  static AgeSet ages(String text, Duration step, String option) {
+    try {
+      return AgeSet.parse(text, step);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + e.getMessage());
+    }
+  }
+
+  /** One count of steps (or a duration) of at least {@code min}, or a usage error that names the option. */
+  static int one(String text, Duration step, String option, int min) {
+    if (text.trim().startsWith("-")) {
+      throw CliException.usage(option + " must be at least " + min + ", got '" + text.trim() + "'");
+    }
+    AgeSet set = ages(text, step, option);
+    if (set.size() != 1) {
+      throw CliException.usage(option + ": give one value, got '" + text + "'");
+    }
+    if (set.min() < min) {
+      throw CliException.usage(option + " must be at least " + min + ", got '" + text.trim() + "'");
+    }
+    return set.min();
+  }
+
+  /** A count option's lower bound, as a usage error that names the option. */
+  static void atLeast(int value, int min, String option, String what) {
+    if (value < min) {
+      throw CliException.usage(option + ": give at least " + min + " " + what + ", got " + value);
+    }
+  }
+
+  /**
+   * A comma-separated list of names: no empty item, no duplicate, at least one.
+   *
+   * @param text the option's text
+   * @param option the option, for messages
+   * @return the names
+   */
+  static List<String> names(String text, String option) {
+    List<String> out = new ArrayList<>();
+    for (String item : text.split(",", -1)) {
+      String name = item.trim();
+      if (name.isEmpty()) {
+        throw CliException.usage(option + ": empty item in '" + text + "'; give names separated by commas");
+      }
+      if (out.contains(name)) {
+        throw CliException.usage(option + ": '" + name + "' is given twice");
+      }
+      out.add(name);
+    }
+    return out;
   }
 }

@@ -1,6 +1,5 @@
 package org.aoiforecast.solar.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aoiforecast.solar.data.SolarData;
@@ -46,25 +45,32 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean save = !model.toString().equals("none");
-    if (save && Files.isDirectory(model)) {
-      throw CliException.usage("--model " + model + " is a folder; give a file name");
+    // both outputs are checked before training: minutes of work must not end in "no such folder"
+    if (save) {
+      OutputPaths.file(model, "--model");
     }
-    if (json != null && Files.isDirectory(json)) {
-      throw CliException.usage("--json " + json + " is a folder; give a file name");
+    if (json != null) {
+      OutputPaths.file(json, "--json");
     }
-    SolarData d = data.load();
+    SolarData d = data.load(spec.commandLine().getErr());
     StudySettings settings = StudyOptions.settings(common, null, network, columns.target(d),
         columns.features(d), d);
     Study study = new Study(d, settings);
     Study.Training training = train(study, quiet);
     TextTables.evaluation(training.report(), spec.commandLine().getOut());
     TextTables.skill(training.report(), spec.commandLine().getOut());
-    if (json != null) {
-      training.report().writeJson(json, "train");
-    }
+    // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
       training.pooledModel().save(model);
       spec.commandLine().getOut().println("saved the pooled-with-age model to " + model);
+    }
+    if (json != null) {
+      try {
+        training.report().writeJson(json, "train");
+      } catch (RuntimeException e) {
+        throw new CliException(CliException.FAILURE, SolarCli.message(e) + (save && training.pooledModel() != null
+            ? " (the model was saved to " + model + ")" : ""));
+      }
     }
     return 0;
   }

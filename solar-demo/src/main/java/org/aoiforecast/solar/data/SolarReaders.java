@@ -17,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.DataWarning;
+import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.CsvFile;
+import org.aoiforecast.core.io.PlausibleRange;
 import org.aoiforecast.core.io.TimeSeriesCsvReader;
+import org.aoiforecast.core.io.ZoneSource;
 import org.aoiforecast.solar.sim.ClearSky;
 import org.aoiforecast.solar.sim.Site;
 import org.aoiforecast.solar.sim.SolarSimulator;
@@ -32,7 +36,12 @@ import org.aoiforecast.solar.sim.SolarSimulator;
  * CloudCover (tenths), CloudType (NSRDB code), WindSpeed (m/s), Pressure (mbar), Power (the
  * file's unit), ClearSkyGHI (W/m²). When the file gives the site, a ClearSkyGHI column is computed
  * with the Haurwitz model (at the middle of each hour for TMY3's hour-ending averages) unless the
- * file has one.
+ * file has one. The file's own names of renamed columns ({@code "Relative Humidity"},
+ * {@code "Dry-bulb (C)"}) are kept as {@linkplain SolarData#aliases() aliases}.
+ *
+ * <p>Every number is checked: site metadata must be finite and in range (a NaN UTC offset must not
+ * become UTC), data values finite with a finite square; values outside the plausible range of
+ * their unit ({@link PlausibleRange}) are kept and listed in {@link SolarData#warnings()}.
  *
  * <p>Decisions (documented in data/README.md): TMY3 rows are moved to the non-leap year 1990
  * (a typical year stitches months of different years); PVWatts files have no year either (1990)
@@ -133,7 +142,7 @@ public final class SolarReaders {
         out.add(line.startsWith("\uFEFF") ? line.substring(1) : line);
       }
     } catch (IOException e) {
-      throw new DataException(file.toString(), 0, null, "cannot read the file: " + e.getMessage(), e);
+      throw new DataException(file.toString(), 0, null, CsvFile.readProblem(e), e);
     }
     return out;
   }
@@ -156,23 +165,26 @@ public final class SolarReaders {
     expectFormat(file, head.size() >= 2 && head.get(1).startsWith("Date (MM/DD/YYYY),Time (HH:MM)"), SolarFormat.TMY3,
         "site metadata on line 1 and a header starting 'Date (MM/DD/YYYY),Time (HH:MM)' on line 2");
     Site site;
+    List<String> header;
     try (CsvFile csv = CsvFile.open(file, 1)) {
       List<String> meta = csv.metadataFields(1);
       if (meta.size() < 7) {
         throw new DataException(file.toString(), 1, null, "expected 7 metadata fields (id, name, state, UTC offset,"
             + " latitude, longitude, elevation), found " + meta.size());
       }
-      site = new Site(meta.get(1), number(file, 1, meta.get(4), "latitude"), number(file, 1, meta.get(5), "longitude"),
-          number(file, 1, meta.get(6), "elevation"),
-          ZoneOffset.ofTotalSeconds((int) Math.round(number(file, 1, meta.get(3), "UTC offset") * 3600)), 0);
+      site = new Site(meta.get(1), latitude(file, 1, meta.get(4)), longitude(file, 1, meta.get(5)),
+          number(file, 1, meta.get(6), "elevation"), offset(file, 1, meta.get(3), "UTC offset"), 0);
+      header = csv.header();
     }
+    List<DataWarning> warnings = new ArrayList<>();
     TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(1)
         .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(FIXED_YEAR).zone(site.zone())
-        .unitsInHeader().columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+        .unitsInHeader().plausibleRangesByUnit().columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build()
+        .read(file, warnings::add);
     // hour-ending averages: the clear-sky value of the hour is taken at its middle
     TimeSeries s = withClearSky(rename(raw, TMY3_COLUMNS), site, raw.step().dividedBy(2).negated());
     return new SolarData(s, Optional.of(site), SolarFormat.TMY3, "GHI",
-        List.of("GHI", "Temperature", "RelativeHumidity", "CloudCover"));
+        List.of("GHI", "Temperature", "RelativeHumidity", "CloudCover"), aliases(header, TMY3_COLUMNS), warnings);
   }
 
   // ------------------------------------------------------------------ NSRDB
@@ -180,6 +192,8 @@ public final class SolarReaders {
   private static final Map<String, String> NSRDB_RENAMES = map("Relative Humidity", "RelativeHumidity", "Cloud Type",
       "CloudType", "Dew Point", "DewPoint", "Wind Speed", "WindSpeed", "Clearsky GHI", "ClearSkyGHI", "Clearsky DNI",
       "ClearSkyDNI", "Clearsky DHI", "ClearSkyDHI", "Solar Zenith Angle", "SolarZenith");
+  private static final Map<String, String> NSRDB_UNITS = map("GHI", "W/m^2", "DNI", "W/m^2", "DHI", "W/m^2",
+      "Temperature", "C", "Dew Point", "C", "Relative Humidity", "%");
 
   static SolarData nsrdb(Path file) {
     List<String> head = head(file, 3);
@@ -191,11 +205,10 @@ public final class SolarReaders {
       List<String> keys = csv.metadataFields(1);
       List<String> values = csv.metadataFields(2);
       site = new Site(field(file, keys, values, "Location ID", false).orElse("NSRDB site"),
-          number(file, 2, field(file, keys, values, "Latitude", true).orElseThrow(), "Latitude"),
-          number(file, 2, field(file, keys, values, "Longitude", true).orElseThrow(), "Longitude"),
+          latitude(file, 2, field(file, keys, values, "Latitude", true).orElseThrow()),
+          longitude(file, 2, field(file, keys, values, "Longitude", true).orElseThrow()),
           field(file, keys, values, "Elevation", false).map(v -> number(file, 2, v, "Elevation")).orElse(0.0),
-          ZoneOffset.ofTotalSeconds((int) Math.round(number(file, 2, field(file, keys, values, "Time Zone", true)
-              .orElseThrow(), "Time Zone") * 3600)), 0);
+          offset(file, 2, field(file, keys, values, "Time Zone", true).orElseThrow(), "Time Zone"), 0);
       header = csv.header();
     }
     List<String> numeric = new ArrayList<>();
@@ -205,9 +218,16 @@ public final class SolarReaders {
       }
     }
     boolean minutes = header.contains("Minute");
-    TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(2)
+    TimeSeriesCsvReader.Builder reader = TimeSeriesCsvReader.builder().skipLines(2)
         .dateParts("Year", "Month", "Day", "Hour", minutes ? "Minute" : null).zone(site.zone())
-        .columns(numeric.toArray(String[]::new)).build().read(file);
+        .columns(numeric.toArray(String[]::new));
+    // NSRDB headers carry no units: the ranges come from the column names
+    for (String column : numeric) {
+      String unit = column.startsWith("Clearsky ") ? "W/m^2" : NSRDB_UNITS.get(column);
+      PlausibleRange.forUnit(unit).ifPresent(range -> reader.plausibleRange(column, range));
+    }
+    List<DataWarning> warnings = new ArrayList<>();
+    TimeSeries raw = reader.build().read(file, warnings::add);
     TimeSeries s = rename(raw, NSRDB_RENAMES);
     if (!s.hasColumn("ClearSkyGHI")) {
       s = withClearSky(s, site, Duration.ZERO);
@@ -220,7 +240,8 @@ public final class SolarReaders {
     if (!features.contains(cloud)) {
       features.add(cloud);
     }
-    return new SolarData(s, Optional.of(site), SolarFormat.NSRDB, "GHI", features);
+    return new SolarData(s, Optional.of(site), SolarFormat.NSRDB, "GHI", features, aliases(header, NSRDB_RENAMES),
+        warnings);
   }
 
   private static Optional<String> field(Path file, List<String> keys, List<String> values, String key,
@@ -259,15 +280,17 @@ public final class SolarReaders {
     double lat = Double.NaN;
     double lonWest = Double.NaN;
     double elevation = 0;
+    List<String> header;
     try (CsvFile csv = CsvFile.open(file, headerLine - 1)) {
+      header = csv.header();
       for (int line = 1; line < headerLine; line++) {
         List<String> f = csv.metadataFields(line);
         if (f.size() < 2) {
           continue;
         }
         switch (f.get(0)) {
-          case "Lat (deg N):" -> lat = number(file, line, f.get(1), "latitude");
-          case "Long (deg W):" -> lonWest = number(file, line, f.get(1), "longitude");
+          case "Lat (deg N):" -> lat = latitude(file, line, f.get(1));
+          case "Long (deg W):" -> lonWest = longitude(file, line, f.get(1));
           case "Elev (m):" -> elevation = number(file, line, f.get(1), "elevation");
           default -> { }
         }
@@ -279,18 +302,21 @@ public final class SolarReaders {
     double lon = -lonWest;
     Site site = new Site("PVWatts site", lat, lon, elevation,
         ZoneOffset.ofHours((int) Math.round(lon / 15)), 0);
+    List<DataWarning> warnings = new ArrayList<>();
     TimeSeries raw = TimeSeriesCsvReader.builder().skipLines(headerLine - 1)
         .dateParts(null, "Month", "Day", "Hour", null).year(FIXED_YEAR).zone(site.zone()).footer("Totals")
-        .unitsInHeader().columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build().read(file);
+        .unitsInHeader().plausibleRangesByUnit().columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build()
+        .read(file, warnings::add);
     TimeSeries s = withClearSky(rename(raw, PVWATTS_COLUMNS), site, Duration.ZERO);
     return new SolarData(s, Optional.of(site), SolarFormat.PVWATTS, "Power",
-        List.of("Power", "Temperature", "WindSpeed"));
+        List.of("Power", "Temperature", "WindSpeed"), aliases(header, PVWATTS_COLUMNS), warnings);
   }
 
   // ------------------------------------------------------------------ generic CSV
 
   static SolarData csv(Path file, CsvOptions options) {
-    TimeSeries s = genericReader(options, List.of()).read(file);
+    List<DataWarning> warnings = new ArrayList<>();
+    TimeSeries s = genericReader(options, List.of()).read(file, warnings::add);
     Optional<Site> site = Optional.empty();
     if (!Double.isNaN(options.latitude()) && !Double.isNaN(options.longitude())) {
       Site known = new Site(file.getFileName().toString(), options.latitude(), options.longitude(), 0,
@@ -304,14 +330,29 @@ public final class SolarReaders {
         && s.hasColumn(SolarSimulator.TEMPERATURE)) {
       // the simulator's layout: use its defaults
       return new SolarData(s, site, SolarFormat.CSV, SolarSimulator.POWER, List.of(SolarSimulator.POWER,
-          SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD));
+          SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD), headerAliases(s, file, options),
+          warnings);
     }
-    return new SolarData(s, site, SolarFormat.CSV, null, List.of());
+    return new SolarData(s, site, SolarFormat.CSV, null, List.of(), headerAliases(s, file, options), warnings);
+  }
+
+  /** A generic CSV keeps its names, less their units: the full headers ({@code "GHI (W/m^2)"}) are aliases. */
+  private static Map<String, String> headerAliases(TimeSeries s, Path file, CsvOptions options) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (CsvFile csv = CsvFile.open(file, options.skipLines())) {
+      for (String h : csv.header()) {
+        String name = TimeSeriesCsvReader.nameOf(h);
+        if (!h.equals(name) && s.hasColumn(name)) {
+          out.put(h, name);
+        }
+      }
+    }
+    return out;
   }
 
   private static TimeSeriesCsvReader genericReader(CsvOptions o, List<String> columns) {
     TimeSeriesCsvReader.Builder b = TimeSeriesCsvReader.builder().skipLines(o.skipLines()).zone(o.zone())
-        .unitsInHeader().columns(columns.toArray(String[]::new));
+        .unitsInHeader().plausibleRangesByUnit().columns(columns.toArray(String[]::new));
     if (!o.dateParts().isEmpty()) {
       List<String> p = o.dateParts();
       b.dateParts(p.get(0), p.get(1), p.get(2), p.get(3), p.size() > 4 ? p.get(4) : null);
@@ -324,11 +365,62 @@ public final class SolarReaders {
   // ------------------------------------------------------------------ helpers
 
   private static double number(Path file, long line, String text, String what) {
+    double v;
     try {
-      return Double.parseDouble(text.trim());
+      v = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new DataException(file.toString(), line, what, "expected a number, found '" + text + "'");
     }
+    // "NaN" and "Infinity" parse as numbers; a NaN offset would round to 0 and silently become UTC
+    String problem = Finite.problem(v, text.trim());
+    if (problem != null) {
+      throw new DataException(file.toString(), line, what, problem);
+    }
+    return v;
+  }
+
+  private static double bounded(Path file, long line, String text, String what, double min, double max) {
+    double v = number(file, line, text, what);
+    if (v < min || v > max) {
+      throw new DataException(file.toString(), line, what, text.trim() + " is out of range; expected " + (long) min
+          + " to " + (long) max);
+    }
+    return v;
+  }
+
+  private static double latitude(Path file, long line, String text) {
+    return bounded(file, line, text, "latitude", -90, 90);
+  }
+
+  private static double longitude(Path file, long line, String text) {
+    return bounded(file, line, text, "longitude", -180, 180);
+  }
+
+  private static ZoneOffset offset(Path file, long line, String text, String what) {
+    double hours = number(file, line, text, what);
+    return ZoneSource.offsetHours(hours).orElseThrow(() -> new DataException(file.toString(), line, what,
+        text.trim() + " is not a UTC offset; expected hours from -18 to 18"));
+  }
+
+  /**
+   * The file's own names of the renamed columns, with and without their units, mapped to the
+   * canonical names: a user may name a column as the file does.
+   */
+  private static Map<String, String> aliases(List<String> header, Map<String, String> renames) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String h : header) {
+      String name = TimeSeriesCsvReader.nameOf(h);
+      String canonical = renames.get(name);
+      if (canonical != null) {
+        if (!name.equals(canonical)) {
+          out.put(name, canonical);
+        }
+        if (!h.equals(canonical)) {
+          out.put(h, canonical);
+        }
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> map(String... pairs) {

@@ -29,8 +29,9 @@ import org.aoiforecast.info.profile.ProfileReport;
  * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update scheduling runs), CSV and JSON of every curve,
  * and {@code run.json} (schema 1).
  *
- * <p>Everything is written into a sibling folder {@code <out>.partial} first and moved into place
- * at the end, so a run that fails half-way never leaves a report that looks complete. An existing
+ * <p>Everything is written into a sibling folder of its own ({@code <out>.partial-<random>}) and
+ * moved into place at the end, under the folder's {@link ReportLock}, so a run that fails half-way
+ * never leaves a report that looks complete, and two runs never mix their files. An existing
  * output folder is replaced only when it holds a previous report ({@code run.json}); any other
  * existing folder or file is refused.
  */
@@ -75,7 +76,7 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the report.
+   * Writes the report, holding the folder's lock for the time of writing.
    *
    * @param out the output folder
    * @param study the study
@@ -84,33 +85,80 @@ public final class ReportWriter {
    * @param loop the closed loop of update scheduling, if it ran
    * @param info the run's description
    * @return the report file
+   * @throws ReportLock.InUseException when another run holds the folder
    */
   public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training,
       Optional<ClosedLoop.Result> loop, RunInfo info) {
-    checkOutput(out);
-    Path absolute = out.toAbsolutePath().normalize();
-    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    try (ReportLock lock = ReportLock.acquire(out)) {
+      return write(lock, study, analysis, training, loop, info);
+    }
+  }
+
+  /**
+   * Writes the report into the folder of a held lock: first into a folder of its own beside the
+   * target ({@code <out>.partial-<random>}), then published by renames, so that no reader ever
+   * sees a half-written report or one that mixes files of two runs.
+   *
+   * @param lock the held lock of the output folder (taken before the study started)
+   * @param study the study
+   * @param analysis the age-loss analysis
+   * @param training the training comparison
+   * @param loop the closed loop of update scheduling, if it ran
+   * @param info the run's description
+   * @return the report file
+   */
+  public static Path write(ReportLock lock, Study study, ProfileReport analysis, Study.Training training,
+      Optional<ClosedLoop.Result> loop, RunInfo info) {
+    if (!lock.isHeld()) {
+      throw new IllegalStateException("the lock of " + lock.folder() + " was released before the report was written");
+    }
+    Path absolute = lock.folder();
+    checkOutput(absolute);
+    String name = absolute.getFileName().toString();
+    Path partial = null;
     try {
-      deleteRecursively(partial);
-      Files.createDirectories(partial);
+      partial = Files.createTempDirectory(absolute.getParent(), name + ".partial-");
       writeContents(partial, study, analysis, training, loop, info);
-      Path old = absolute.resolveSibling(absolute.getFileName() + ".old");
-      deleteRecursively(old);
-      if (Files.exists(absolute)) {
-        Files.move(absolute, old);
-      }
-      Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(old);
+      publish(partial, absolute);
       return absolute.resolve(REPORT);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + out + ": " + e.getMessage(), e);
+      deleteQuietly(partial);
+      throw new UncheckedIOException("cannot write the report to " + absolute + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      try {
-        deleteRecursively(partial);
-      } catch (IOException ignored) {
-        // the original failure matters more
-      }
+      deleteQuietly(partial);
       throw e;
+    }
+  }
+
+  /**
+   * Moves a finished report into place. A new folder is one atomic rename; a previous report is
+   * first renamed aside ({@code <out>.old-<random>}), and put back if the second rename fails.
+   */
+  private static void publish(Path partial, Path target) throws IOException {
+    if (!Files.exists(target)) {
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    Path old = Files.createTempDirectory(target.getParent(), target.getFileName() + ".old-");
+    Files.delete(old); // only its unique name is wanted: the move below creates it
+    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    deleteRecursively(old);
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p == null) {
+      return;
+    }
+    try {
+      deleteRecursively(p);
+    } catch (IOException ignored) {
+      // the original failure matters more
     }
   }
 

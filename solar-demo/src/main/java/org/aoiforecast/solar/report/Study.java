@@ -11,6 +11,7 @@ import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
@@ -84,7 +85,13 @@ public final class Study {
    * @return the spec
    */
   public AgedDatasetSpec spec() {
-    return AgedDatasetSpec.builder().target(settings.target()).sources(settings.features().toArray(String[]::new))
+    TimeSeries series = data.series();
+    List<Source> sources = new ArrayList<>();
+    for (String column : settings.features()) {
+      // with its unit, so that a saved model can print its forecasts in the data's unit
+      sources.add(Source.builder(column).column(column, series.units().get(series.columnIndex(column))).build());
+    }
+    return AgedDatasetSpec.builder().target(settings.target()).sources(sources)
         .window(settings.trainWindow()).horizon(settings.horizon()).ages(settings.ages()).covariates(covariates())
         .ageEncoding(ageEncoding()).build();
   }

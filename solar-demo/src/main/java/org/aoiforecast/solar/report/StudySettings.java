@@ -55,6 +55,15 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
         throw new IllegalArgumentException("unknown covariate '" + c + "'; expected calendar or clearsky");
       }
     }
+    if (strategies.isEmpty()) {
+      throw new IllegalArgumentException("give at least one strategy; expected some of " + ALL_STRATEGIES);
+    }
+    if (strategies.stream().distinct().count() != strategies.size()) {
+      throw new IllegalArgumentException("a strategy is given twice in " + strategies);
+    }
+    if (features.stream().distinct().count() != features.size()) {
+      throw new IllegalArgumentException("a feature column is given twice in " + features);
+    }
     for (String s : strategies) {
       if (!ALL_STRATEGIES.contains(s)) {
         throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of " + ALL_STRATEGIES);
