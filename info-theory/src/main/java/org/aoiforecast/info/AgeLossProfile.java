@@ -58,9 +58,9 @@ import org.aoiforecast.info.profile.ProfileReport;
  * dimensions, k-NN on the leading {@value ConditionalLosses#NEIGHBOUR_DIMENSIONS} principal
  * components beyond; KSG for the log loss up to that width, the linear-Gaussian bound beyond),
  * ν = 1 with KSG up to 10 joint dimensions and the Gaussian estimator beyond, 200 bootstrap
- * replicates in blocks of {@code max(ceil(N^(1/3)), 2W+1)} rows, 95 % intervals, a Theiler window
- * W equal to the target's decorrelation time, all processors, seed 0. Immutable and reusable on
- * several series.
+ * replicates ({@link Builder#withoutBootstrap()}: none) in blocks of {@code max(ceil(N^(1/3)),
+ * 2W+1)} rows, 95 % intervals, a Theiler window W equal to the target's decorrelation time, all
+ * processors, seed 0. Immutable and reusable on several series.
  */
 public final class AgeLossProfile {
   private final AgedDatasetSpec spec;
@@ -189,13 +189,15 @@ public final class AgeLossProfile {
     List<ProfileCurve> profileCurves = new ArrayList<>();
     for (int c = 0; c < curves.size(); c++) {
       int n = estimates[c][0].size();
-      int[][] resamples = bootstrap.resamples(n, w, seed + c);
+      // Without replicates the interval is the estimate itself: verdicts then compare estimates.
+      int[][] resamples = replicates == 0 ? null : bootstrap.resamples(n, w, seed + c);
       double[] value = new double[ageArray.length];
       double[] lower = new double[ageArray.length];
       double[] upper = new double[ageArray.length];
       for (int k = 0; k < ageArray.length; k++) {
         value[k] = estimates[c][k].value();
-        double[] interval = bootstrap.interval(estimates[c][k], resamples);
+        double[] interval = resamples == null ? new double[] {value[k], value[k]}
+            : bootstrap.interval(estimates[c][k], resamples);
         lower[k] = interval[0];
         upper[k] = interval[1];
       }
@@ -400,6 +402,19 @@ public final class AgeLossProfile {
         throw new IllegalArgumentException("use at least 10 bootstrap replicates, got " + replicates);
       }
       this.replicates = replicates;
+      return this;
+    }
+
+    /**
+     * Skips the bootstrap: each interval is the estimate itself ({@code lower = loss = upper}), so
+     * a verdict compares estimates without a significance margin, and the report states 0
+     * replicates. For screening many series, where the bootstrap would dominate the cost of a
+     * cheap estimator.
+     *
+     * @return this builder
+     */
+    public Builder withoutBootstrap() {
+      this.replicates = 0;
       return this;
     }
 

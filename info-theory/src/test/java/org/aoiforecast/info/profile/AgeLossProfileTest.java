@@ -1,5 +1,6 @@
 package org.aoiforecast.info.profile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,6 +64,23 @@ class AgeLossProfileTest {
     }
     MarkovGapCurve gap = report.markov().get(0);
     assertTrue(Math.abs(gap.mean()) < 0.02, "Markov gap of an AR(1) is 0, mean estimate " + gap.mean());
+  }
+
+  @Test
+  void withoutBootstrapTheIntervalIsTheEstimateAndTheEstimatesAreUnchanged() {
+    GaussianProcess p = GaussianProcess.seasonal(1, 0.6, 0.8);
+    TimeSeries s = series(p.sample(3000, 33));
+    AgeLossProfile.Builder b = AgeLossProfile.builder(spec("x", AgeSet.range(1, 30), "x")).windows(1).markovLags();
+    ProfileCurve with = b.bootstrap(20).build().estimate(s).profile(1, ProfileCurve.ALL);
+    ProfileReport report = b.withoutBootstrap().build().estimate(s);
+    ProfileCurve without = report.profile(1, ProfileCurve.ALL);
+    assertEquals(0, report.replicates());
+    assertArrayEquals(with.values(), without.values(), 0);
+    assertArrayEquals(without.values(), without.lower(), 0);
+    assertArrayEquals(without.values(), without.upper(), 0);
+    // the day-old reading beats the half-day-old one on the estimates alone
+    assertFalse(without.monotone(), without.verdict("x"));
+    assertEquals(24, without.bestAge(13, 30));
   }
 
   @Test

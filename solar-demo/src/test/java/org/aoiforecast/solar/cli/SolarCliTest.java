@@ -57,6 +57,30 @@ class SolarCliTest {
   }
 
   @Test
+  void simulateSitesWritesAFleetOfDifferentSites() throws IOException {
+    Path fleet = dir.resolve("fleet");
+    Result r = cli("simulate", "--sites", "3", "--days", "3", "--start", "2021-06-01", "--seed", "5", "--out",
+        fleet.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> index = Files.readAllLines(fleet.resolve("sites.tsv"));
+    assertEquals(4, index.size(), index.toString());
+    List<List<String>> files = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      List<String> lines = Files.readAllLines(fleet.resolve(String.format("site-%04d.csv", i)));
+      assertEquals(1 + 72, lines.size());
+      assertTrue(lines.get(0).startsWith("time,GHI (W/m^2)"), lines.get(0));
+      files.add(lines);
+    }
+    assertFalse(files.get(0).subList(1, 73).equals(files.get(1).subList(1, 73)), "sites differ");
+    assertFalse(index.get(1).split("\t")[1].equals(index.get(2).split("\t")[1]), "positions differ: " + index);
+    Result again = cli("simulate", "--sites", "3", "--days", "3", "--start", "2021-06-01", "--seed", "5", "--out",
+        dir.resolve("fleet2").toString());
+    assertEquals(0, again.code());
+    assertEquals(files.get(2), Files.readAllLines(dir.resolve("fleet2").resolve("site-0003.csv")), "seeded");
+    assertEquals(2, cli("simulate", "--sites", "2", "--out", data.toString()).code(), "--out is a file");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"simulate", "analyze", "train", "run", "predict", "estimate", "schedule"}) {
       Result r = cli(command, "--help");
