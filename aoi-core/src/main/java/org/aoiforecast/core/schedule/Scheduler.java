@@ -54,7 +54,10 @@ public final class Scheduler {
     GittinsIndex index = GittinsIndex.of(table, u, law);
     UpdatePolicy zeroWait = UpdatePolicy.zeroWait(u, law);
     UpdatePolicy periodic = UpdatePolicy.periodic(u, law, period);
-    double[] byPosition = new double[buffer - u + 1];
+    // A position past the table's oldest age delivers only ages in the tail, where the penalty is one
+    // constant: it cannot beat the position at the oldest age, so the search stops there (and a huge
+    // buffer costs nothing).
+    double[] byPosition = new double[Math.min(buffer - u, table.lastAge()) + 1];
     ThresholdSolver.Solution best = null;
     for (int b = 0; b < byPosition.length; b++) {
       ThresholdSolver.Solution s = ThresholdSolver.solve(index, curve, b);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param zeroWait the zero-wait policy
  * @param periodic the periodic policy
  * @param threshold the threshold policy at its best buffer position
- * @param byPosition the threshold policy's exact average at positions {@code 0..B-u}
+ * @param byPosition the threshold policy's exact average at positions {@code 0..min(B-u, D)}, D the
+ *     table's oldest age (positions past D deliver only tail ages, of one constant penalty)
  * @param capped true when the table's end bounds the best policy's waits (never sending again would look
  *     better by the tail rule)
  */

@@ -9,31 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.Function;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.schedule.PenaltyTable;
 import org.aoiforecast.core.schedule.PenaltyTableReader;
+import org.aoiforecast.core.testing.Fuzz;
 import org.aoiforecast.core.testing.Mutations;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz suite of aoi-core's readers: random damage to small valid files ({@link Mutations}) must
  * end in a correct result or in a {@link DataException}: never another exception, a hang, or a
- * series with a value that is not finite or whose square overflows. Seeded; the number of tries
- * is {@code jqwik.tries.default} (junit-platform.properties).
+ * series with a value that is not finite or whose square overflows. Each property has a fixed
+ * seed; {@link Fuzz} runs it {@code aoi.fuzz.tries} times (200 by default).
  */
 class ReaderFuzzTest {
   private static final Duration LIMIT = Duration.ofSeconds(10);
-
-  @Provide
-  Arbitrary<Mutations.Mutation> damage() {
-    return Mutations.mutations();
-  }
 
   private static String isoFile() {
     StringBuilder sb = new StringBuilder("time,GHI (W/m^2),Temperature (C),RelativeHumidity (%),Power (kW)\n");
@@ -85,61 +79,79 @@ class ReaderFuzzTest {
     });
   }
 
-  @Property(seed = "20261201")
-  void isoTimesAndUnitsInHeaders(@ForAll("damage") Mutations.Mutation damage) {
-    TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().timeColumn("time", TimeFormat.ISO_8601)
-        .unitsInHeader().plausibleRangesByUnit().build();
-    readsOrRefuses(isoFile(), damage, r -> reader.read(r, "iso.csv", w -> { }));
+  @Test
+  void isoTimesAndUnitsInHeaders() {
+    Fuzz.run(20261201L, Mutations::random, damage -> {
+      TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().timeColumn("time", TimeFormat.ISO_8601)
+          .unitsInHeader().plausibleRangesByUnit().build();
+      readsOrRefuses(isoFile(), damage, r -> reader.read(r, "iso.csv", w -> { }));
+    });
   }
 
-  @Property(seed = "20261202")
-  void datePartsWithMinutes(@ForAll("damage") Mutations.Mutation damage) {
-    TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().dateParts("Year", "Month", "Day", "Hour", "Minute")
-        .build();
-    readsOrRefuses(datePartsFile(), damage, r -> reader.read(r, "parts.csv", w -> { }));
+  @Test
+  void datePartsWithMinutes() {
+    Fuzz.run(20261202L, Mutations::random, damage -> {
+      TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().dateParts("Year", "Month", "Day", "Hour", "Minute")
+          .build();
+      readsOrRefuses(datePartsFile(), damage, r -> reader.read(r, "parts.csv", w -> { }));
+    });
   }
 
-  @Property(seed = "20261203")
-  void dateAndClockWithTheZoneInTheMetadata(@ForAll("damage") Mutations.Mutation damage) {
-    TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().skipLines(1)
-        .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
-        .unitsInHeader().plausibleRangesByUnit().build();
-    readsOrRefuses(tmyLikeFile(), damage, r -> reader.read(r, "tmy.csv", w -> { }));
+  @Test
+  void dateAndClockWithTheZoneInTheMetadata() {
+    Fuzz.run(20261203L, Mutations::random, damage -> {
+      TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder().skipLines(1)
+          .dateAndTime("Date (MM/DD/YYYY)", "MM/dd/yyyy", "Time (HH:MM)").year(1990).zoneFromMetadata(1, 3)
+          .unitsInHeader().plausibleRangesByUnit().build();
+      readsOrRefuses(tmyLikeFile(), damage, r -> reader.read(r, "tmy.csv", w -> { }));
+    });
   }
 
-  @Property(seed = "20261204")
-  void epochSecondsAndMillis(@ForAll("damage") Mutations.Mutation damage, @ForAll boolean seconds) {
-    StringBuilder sb = new StringBuilder("t,v\n");
-    for (int i = 0; i < 20; i++) {
-      sb.append(seconds ? 1_600_000_000L + 60L * i : 1_600_000_000_000L + 60_000L * i).append(',').append(i)
-          .append('\n');
+  /** A sample of {@link #epochSecondsAndMillis}: the damage, and seconds or milliseconds. */
+  private record EpochSample(Mutations.Mutation damage, boolean seconds) {
+    static EpochSample draw(SplittableRandom r) {
+      return new EpochSample(Mutations.random(r), r.nextBoolean());
     }
-    TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder()
-        .timeColumn("t", seconds ? TimeFormat.EPOCH_SECONDS : TimeFormat.EPOCH_MILLIS).build();
-    readsOrRefuses(sb.toString(), damage, r -> reader.read(r, "epoch.csv", w -> { }));
   }
 
-  @Property(seed = "20261205")
-  void penaltyTables(@ForAll("damage") Mutations.Mutation damage) {
-    StringBuilder sb = new StringBuilder("age,1,2,3\n");
-    for (int a = 1; a <= 12; a++) {
-      sb.append(a).append(String.format(Locale.ROOT, ",%.3f,%.3f,%.3f%n", 0.4 + 0.01 * a, 0.38 + 0.01 * a,
-          0.37 + 0.012 * a));
-    }
-    byte[] bytes = damage.apply(sb.toString().getBytes(StandardCharsets.UTF_8));
-    assertTimeoutPreemptively(LIMIT, () -> {
-      PenaltyTable t;
-      try {
-        t = PenaltyTableReader.fromCsv(new String(bytes, StandardCharsets.UTF_8), "penalty.csv");
-      } catch (DataException expected) {
-        return;
+  @Test
+  void epochSecondsAndMillis() {
+    Fuzz.run(20261204L, EpochSample::draw, sample -> {
+      boolean seconds = sample.seconds();
+      StringBuilder sb = new StringBuilder("t,v\n");
+      for (int i = 0; i < 20; i++) {
+        sb.append(seconds ? 1_600_000_000L + 60L * i : 1_600_000_000_000L + 60_000L * i).append(',').append(i)
+            .append('\n');
       }
-      for (int w : t.windows()) {
-        for (int a = t.firstAge(); a <= t.lastAge(); a++) {
-          double p = t.penalty(w, a);
-          assertTrue(Double.isFinite(p) && p >= 0, "penalty " + p);
+      TimeSeriesCsvReader reader = TimeSeriesCsvReader.builder()
+          .timeColumn("t", seconds ? TimeFormat.EPOCH_SECONDS : TimeFormat.EPOCH_MILLIS).build();
+      readsOrRefuses(sb.toString(), sample.damage(), r -> reader.read(r, "epoch.csv", w -> { }));
+    });
+  }
+
+  @Test
+  void penaltyTables() {
+    Fuzz.run(20261205L, Mutations::random, damage -> {
+      StringBuilder sb = new StringBuilder("age,1,2,3\n");
+      for (int a = 1; a <= 12; a++) {
+        sb.append(a).append(String.format(Locale.ROOT, ",%.3f,%.3f,%.3f%n", 0.4 + 0.01 * a, 0.38 + 0.01 * a,
+            0.37 + 0.012 * a));
+      }
+      byte[] bytes = damage.apply(sb.toString().getBytes(StandardCharsets.UTF_8));
+      assertTimeoutPreemptively(LIMIT, () -> {
+        PenaltyTable t;
+        try {
+          t = PenaltyTableReader.fromCsv(new String(bytes, StandardCharsets.UTF_8), "penalty.csv");
+        } catch (DataException expected) {
+          return;
         }
-      }
+        for (int w : t.windows()) {
+          for (int a = t.firstAge(); a <= t.lastAge(); a++) {
+            double p = t.penalty(w, a);
+            assertTrue(Double.isFinite(p) && p >= 0, "penalty " + p);
+          }
+        }
+      });
     });
   }
 }

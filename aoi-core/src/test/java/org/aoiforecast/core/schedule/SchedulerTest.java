@@ -156,4 +156,18 @@ class SchedulerTest {
     assertEquals(7, TransmissionModel.proportional(0.7).forWindow(10).min());
     assertEquals(8, TransmissionModel.proportional(0.7).forWindow(11).min());
   }
+
+  @Test
+  void aHugeBufferSearchesOnlyThePositionsTheTableCanTellApart() {
+    // a non-monotone table of ages 1..6: positions past age 6 deliver only tail ages
+    PenaltyTable t = PenaltyTable.of(new int[] {1, 2, 3, 4, 5, 6}, new int[] {1},
+        new double[][] {{3, 4, 2, 5, 1, 4}});
+    ScheduleReport small = Scheduler.builder(t, TransmissionModel.proportional(1)).buffer(7).deliveries(1000).build()
+        .schedule();
+    ScheduleReport huge = Scheduler.builder(t, TransmissionModel.proportional(1)).buffer(Integer.MAX_VALUE)
+        .deliveries(1000).build().schedule();
+    assertEquals(7, huge.windows().get(0).byPosition().length, "positions 0..6");
+    assertEquals(small.optimal().average(), huge.optimal().average(), 0.0);
+    assertEquals(small.optimal().policy().position(), huge.optimal().policy().position());
+  }
 }

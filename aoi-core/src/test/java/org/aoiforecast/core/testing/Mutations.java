@@ -4,16 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Random damage to a data file, for the fuzz suite: bytes flipped, inserted or deleted, a field
  * replaced by a number at the limits of a double, an int or a calendar, lines deleted, duplicated
  * or swapped, the file cut short. Each mutation works on the file's bytes, so that it also makes
  * text that is not UTF-8; positions are fractions of the file, so one mutation fits any file.
+ * Mutations are drawn from a try's random source ({@link Fuzz}), so a seed and a try give the
+ * same damage again.
  *
  * <p>Shared with the other modules' fuzz tests through aoi-core's test jar.
  */
@@ -28,12 +29,24 @@ public final class Mutations {
       "0000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "2021-02-30T00:00:00Z", "\"", "\"\"", "\"a,b\"", ",",
       "\u0000", "é", "\uFEFF", "-9900", "-999", "1,2", "x", "Totals", "18", "-18.5", "90.0001", "-180.5");
 
-  /** One mutation of a file's bytes. */
+  /** One mutation of a file's bytes; its {@code toString()} says what it does, for a failure's sample. */
   public interface Mutation extends UnaryOperator<byte[]> {}
 
-  /** @return a sequence of 1 to 4 mutations applied in order */
-  public static Arbitrary<Mutation> mutations() {
-    return one().list().ofMinSize(1).ofMaxSize(4).map(list -> bytes -> {
+  /** The longest random string drawn as a field value. */
+  private static final int MAX_STRING = 12;
+
+  /**
+   * @param r the try's random source
+   * @return a sequence of 1 to 4 mutations applied in order; its {@code toString()} lists them
+   */
+  public static Mutation random(SplittableRandom r) {
+    int n = r.nextInt(1, 5);
+    List<Mutation> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(one(r));
+    }
+    List<Mutation> list = List.copyOf(parts);
+    return named(list.toString(), bytes -> {
       byte[] out = bytes;
       for (Mutation m : list) {
         out = m.apply(out);
@@ -42,23 +55,114 @@ public final class Mutations {
     });
   }
 
-  /** @return one mutation */
-  public static Arbitrary<Mutation> one() {
-    Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
-    Arbitrary<Byte> bytes = Arbitraries.bytes();
-    Arbitrary<String> limit = Arbitraries.oneOf(Arbitraries.of(LIMITS),
-        Arbitraries.strings().ofMaxLength(12), Arbitraries.doubles().map(d -> Double.toString(d)),
-        Arbitraries.longs().map(l -> Long.toString(l)));
-    return Arbitraries.oneOf(
-        Combinators.combine(at, bytes).as((p, b) -> named("flip", in -> flip(in, p, b))),
-        Combinators.combine(at, bytes).as((p, b) -> named("insert", in -> insert(in, p, b))),
-        at.map(p -> named("delete", in -> delete(in, p))),
-        at.map(p -> named("truncate", in -> Arrays.copyOf(in, (int) (p * in.length)))),
-        Combinators.combine(at, at, limit).as((l, f, v) -> named("field", in -> field(in, l, f, v))),
-        Combinators.combine(at, limit).as((f, v) -> named("header", in -> fieldOfLine(in, 0, f, v))),
-        at.map(l -> named("dropLine", in -> lines(in, l, (list, i) -> list.remove(i)))),
-        at.map(l -> named("dupLine", in -> lines(in, l, (list, i) -> list.add(i, list.get(i))))),
-        Combinators.combine(at, at).as((a, b) -> named("swapLines", in -> swap(in, a, b))));
+  /**
+   * @param r the try's random source
+   * @return one mutation, each kind equally likely
+   */
+  public static Mutation one(SplittableRandom r) {
+    switch (r.nextInt(9)) {
+      case 0: {
+        double p = at(r);
+        byte b = (byte) r.nextInt(256);
+        return named("flip(" + p + ", " + b + ")", in -> flip(in, p, b));
+      }
+      case 1: {
+        double p = at(r);
+        byte b = (byte) r.nextInt(256);
+        return named("insert(" + p + ", " + b + ")", in -> insert(in, p, b));
+      }
+      case 2: {
+        double p = at(r);
+        return named("delete(" + p + ")", in -> delete(in, p));
+      }
+      case 3: {
+        double p = at(r);
+        return named("truncate(" + p + ")", in -> Arrays.copyOf(in, (int) (p * in.length)));
+      }
+      case 4: {
+        double l = at(r);
+        double f = at(r);
+        String v = limit(r);
+        return named("field(" + l + ", " + f + ", " + quote(v) + ")", in -> field(in, l, f, v));
+      }
+      case 5: {
+        double f = at(r);
+        String v = limit(r);
+        return named("header(" + f + ", " + quote(v) + ")", in -> fieldOfLine(in, 0, f, v));
+      }
+      case 6: {
+        double l = at(r);
+        return named("dropLine(" + l + ")", in -> lines(in, l, (list, i) -> list.remove(i)));
+      }
+      case 7: {
+        double l = at(r);
+        return named("dupLine(" + l + ")", in -> lines(in, l, (list, i) -> list.add(i, list.get(i))));
+      }
+      default: {
+        double a = at(r);
+        double b = at(r);
+        return named("swapLines(" + a + ", " + b + ")", in -> swap(in, a, b));
+      }
+    }
+  }
+
+  /**
+   * A position in the file as a fraction of it, in [0, 1]. The ends are drawn more often than a
+   * uniform draw would (which never gives 1): damage at the first and past the last byte or line.
+   */
+  private static double at(SplittableRandom r) {
+    int k = r.nextInt(16);
+    return k == 0 ? 0 : k == 1 ? 1 : r.nextDouble();
+  }
+
+  /** A field value: one of {@link #LIMITS}, a random string, a random double or a random long. */
+  private static String limit(SplittableRandom r) {
+    switch (r.nextInt(4)) {
+      case 0:
+        return LIMITS.get(r.nextInt(LIMITS.size()));
+      case 1:
+        return string(r);
+      case 2:
+        return Double.toString(number(r));
+      default:
+        // half over the whole range, half small: both overflow and ordinary values
+        return Long.toString(r.nextBoolean() ? r.nextLong() : r.nextLong(-1000, 1001));
+    }
+  }
+
+  /** A string of 0 to 12 characters: half ASCII (controls included), half any other UTF-16 unit. */
+  private static String string(SplittableRandom r) {
+    int n = r.nextInt(MAX_STRING + 1);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append((char) (r.nextBoolean() ? r.nextInt(0x80) : r.nextInt(0x80, 0x10000)));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A double: half from random bits (every exponent, subnormals, infinities and NaN), half of an
+   * ordinary size with a random sign.
+   */
+  private static double number(SplittableRandom r) {
+    if (r.nextBoolean()) {
+      return Double.longBitsToDouble(r.nextLong());
+    }
+    double v = r.nextDouble() * Math.pow(10, r.nextInt(-3, 7));
+    return r.nextBoolean() ? v : -v;
+  }
+
+  /** @return the value as a Java string literal, so that a failure shows controls and blanks */
+  private static String quote(String v) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : v.toCharArray()) {
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        sb.append(c);
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return sb.append('"').toString();
   }
 
   private static Mutation named(String name, Mutation m) {

@@ -127,12 +127,14 @@ public final class FleetProfile implements Serializable {
     }
 
     /**
-     * @param ages ages in steps ({@code 1-48}, {@code 1,6,24}) or durations ({@code 1h-48h}),
-     *     converted with each site's step
+     * @param ages ages in steps ({@code 1-48}, {@code 1,6,24}) or durations in whole minutes
+     *     ({@code 1h-48h}), converted with each site's step
      * @return this builder
      */
     public Builder ages(String ages) {
-      AgeSet.parse(ages, Duration.ofMillis(1)); // the syntax, now; the steps per site
+      // the syntax now, in minutes (a millisecond grid would make "1h-48h" millions of ages, beyond
+      // an age set's limit); the steps per site when each site's series is known
+      AgeSet.parse(ages, Duration.ofMinutes(1));
       this.ages = ages;
       return this;
     }

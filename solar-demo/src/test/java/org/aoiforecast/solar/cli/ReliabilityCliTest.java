@@ -148,7 +148,7 @@ class ReliabilityCliTest {
   void predictPrintsTheUnitOfTheTarget() {
     Result r = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
         "Power=1:0.9,0.6,0.4", "--source", "Temperature=1:20,19,18", "--source", "RelativeHumidity=1:40,42,45",
-        "--source", "CloudCover=1:3,3,4");
+        "--source", "CloudCover=1:3,3,4", "--covariate", "ClearSkyGHI=310");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().strip().matches("Power at 2021-06-15T19:00:00Z: -?\\d+\\.\\d{4} kW"), r.out());
   }

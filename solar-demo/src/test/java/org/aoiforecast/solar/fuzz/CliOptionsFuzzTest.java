@@ -15,15 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
+import org.aoiforecast.core.testing.Fuzz;
 import org.aoiforecast.core.testing.Mutations;
 import org.aoiforecast.solar.cli.SolarCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz suite of the CLI's option parsing: random command lines, each option given a value from a
@@ -80,7 +77,7 @@ class CliOptionsFuzzTest {
       "simulate", List.of("--days", "--step", "--start", "--seed"),
       "schedule", List.of("--alpha", "--buffer", "--periodic-period", "--tail", "--deliveries", "--seed"));
 
-  @BeforeContainer
+  @BeforeAll
   static void files() throws IOException {
     dir = Files.createTempDirectory("cli-fuzz");
     data = dir.resolve("sim.csv");
@@ -103,59 +100,74 @@ class CliOptionsFuzzTest {
     return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  @Provide
-  Arbitrary<List<String>> commandLines() {
-    return Arbitraries.of(List.copyOf(COMMANDS.keySet())).flatMap(command -> {
-      List<String> options = COMMANDS.get(command);
-      Arbitrary<List<String>> pairs = Arbitraries.of(options).flatMap(option -> Arbitraries.oneOf(
-          Arbitraries.of(VALID.get(option)), Arbitraries.of(VALID.get(option)), Arbitraries.of(ANY),
-          Arbitraries.of(Mutations.LIMITS)).map(value -> List.of(option, value)))
-          .list().ofMinSize(0).ofMaxSize(4).uniqueElements(p -> p.get(0))
-          .map(list -> list.stream().flatMap(List::stream).toList());
-      return Combinators.combine(Arbitraries.just(command), pairs).as((c, p) -> {
-        List<String> args = new ArrayList<>(List.of(c));
-        switch (c) {
-          case "simulate" -> args.addAll(List.of("--out", dir.resolve("out.csv").toString()));
-          case "schedule" -> args.addAll(List.of("--penalty", penalty.toString()));
-          case "estimate" -> {
-            args.addAll(List.of("--data", data.toString()));
-            if (!p.contains("--x")) {
-              args.addAll(List.of("--x", "Power"));
-            }
-          }
-          default -> args.addAll(List.of("--data", data.toString(), "--quiet"));
+  /** The commands in a fixed order: Map.of's order changes from one JVM to the next; a seed's draws must not. */
+  private static final List<String> COMMAND_NAMES = COMMANDS.keySet().stream().sorted().toList();
+
+  /**
+   * @param r the try's random source
+   * @return a command line: a command, its required options, and 0 to 4 distinct options of the
+   *     command, each with a value that is valid (half the time), from {@link #ANY} or from
+   *     {@link Mutations#LIMITS}
+   */
+  private static List<String> commandLine(SplittableRandom r) {
+    String c = Fuzz.element(r, COMMAND_NAMES);
+    List<String> options = new ArrayList<>(COMMANDS.get(c));
+    int n = Math.min(options.size(), r.nextInt(5));
+    List<String> p = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      // distinct options: draw from those not yet taken
+      String option = options.remove(r.nextInt(options.size()));
+      List<String> pool = switch (r.nextInt(4)) {
+        case 0, 1 -> VALID.get(option);
+        case 2 -> ANY;
+        default -> Mutations.LIMITS;
+      };
+      p.add(option);
+      p.add(Fuzz.element(r, pool));
+    }
+    List<String> args = new ArrayList<>(List.of(c));
+    switch (c) {
+      case "simulate" -> args.addAll(List.of("--out", dir.resolve("out.csv").toString()));
+      case "schedule" -> args.addAll(List.of("--penalty", penalty.toString()));
+      case "estimate" -> {
+        args.addAll(List.of("--data", data.toString()));
+        if (!p.contains("--x")) {
+          args.addAll(List.of("--x", "Power"));
         }
-        // small defaults keep a valid analysis short; generated values replace them
-        if (c.equals("analyze") && !p.contains("--bootstrap")) {
-          args.addAll(List.of("--bootstrap", "10"));
-        }
-        if (c.equals("analyze") && !p.contains("--ages")) {
-          args.addAll(List.of("--ages", "1-2"));
-        }
-        if (c.equals("schedule") && !p.contains("--alpha")) {
-          args.addAll(List.of("--alpha", "0.5"));
-        }
-        args.addAll(p);
-        return args;
-      });
-    });
+      }
+      default -> args.addAll(List.of("--data", data.toString(), "--quiet"));
+    }
+    // small defaults keep a valid analysis short; generated values replace them
+    if (c.equals("analyze") && !p.contains("--bootstrap")) {
+      args.addAll(List.of("--bootstrap", "10"));
+    }
+    if (c.equals("analyze") && !p.contains("--ages")) {
+      args.addAll(List.of("--ages", "1-2"));
+    }
+    if (c.equals("schedule") && !p.contains("--alpha")) {
+      args.addAll(List.of("--alpha", "0.5"));
+    }
+    args.addAll(p);
+    return args;
   }
 
-  @Property(seed = "20261221")
-  void everyCommandLineEndsInAResultOrOneClearLine(@ForAll("commandLines") List<String> args) {
-    Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(args.toArray(String[]::new)));
-    String line = String.join(" ", args);
-    assertTrue(o.code == 0 || o.code == 1 || o.code == 2, line + " -> " + o.code + "\n" + o.err);
-    assertFalse(o.err.contains("\tat "), line + "\n" + o.err);
-    List<String> errors = o.err.lines().filter(l -> !l.startsWith("warning: ") && !l.isBlank()).toList();
-    if (o.code == 0) {
-      assertTrue(errors.isEmpty(), line + "\n" + o.err);
-      assertFalse(o.out.contains("NaN") || o.out.contains("Infinity"), line + "\n" + o.out);
-    } else {
-      assertEquals(1, errors.size(), line + "\n" + o.err);
-      assertTrue(errors.get(0).startsWith("error: "), line + "\n" + o.err);
-      assertFalse(o.err.contains("(run with --verbose for details)"), "an unexpected exception: " + line + "\n"
-          + o.err);
-    }
+  @Test
+  void everyCommandLineEndsInAResultOrOneClearLine() {
+    Fuzz.run(20261221L, CliOptionsFuzzTest::commandLine, args -> {
+      Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(args.toArray(String[]::new)));
+      String line = String.join(" ", args);
+      assertTrue(o.code == 0 || o.code == 1 || o.code == 2, line + " -> " + o.code + "\n" + o.err);
+      assertFalse(o.err.contains("\tat "), line + "\n" + o.err);
+      List<String> errors = o.err.lines().filter(l -> !l.startsWith("warning: ") && !l.isBlank()).toList();
+      if (o.code == 0) {
+        assertTrue(errors.isEmpty(), line + "\n" + o.err);
+        assertFalse(o.out.contains("NaN") || o.out.contains("Infinity"), line + "\n" + o.out);
+      } else {
+        assertEquals(1, errors.size(), line + "\n" + o.err);
+        assertTrue(errors.get(0).startsWith("error: "), line + "\n" + o.err);
+        assertFalse(o.err.contains("(run with --verbose for details)"), "an unexpected exception: " + line + "\n"
+            + o.err);
+      }
+    });
   }
 }

@@ -8,14 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
+import org.aoiforecast.core.testing.Fuzz;
 import org.aoiforecast.core.testing.Mutations;
 import org.aoiforecast.core.testing.SharedData;
 import org.aoiforecast.solar.data.CsvOptions;
@@ -23,6 +19,9 @@ import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.data.SolarFormat;
 import org.aoiforecast.solar.data.SolarReaders;
 import org.aoiforecast.solar.testing.SampleFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz suite of the solar readers (TMY3, PVWatts, NSRDB, generic CSV, format detection): random
@@ -35,7 +34,7 @@ class SolarReadersFuzzTest {
   private static byte[] realTmy3;
   private static byte[] realPvwatts;
 
-  @BeforeContainer
+  @BeforeAll
   static void files() throws IOException {
     dir = Files.createTempDirectory("solar-fuzz");
     Path tmy = SharedData.find("tmy3/723170TYA.CSV");
@@ -44,18 +43,13 @@ class SolarReadersFuzzTest {
     realPvwatts = pv == null ? null : Files.readAllBytes(pv);
   }
 
-  @AfterContainer
+  @AfterAll
   static void cleanUp() throws IOException {
     try (var walk = Files.walk(dir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
-  }
-
-  @Provide
-  Arbitrary<Mutations.Mutation> damage() {
-    return Mutations.mutations();
   }
 
   /** Writes the damaged bytes and reads them: correct data or a DataException, in bounded time. */
@@ -90,34 +84,55 @@ class SolarReadersFuzzTest {
     });
   }
 
-  @Property(seed = "20261211")
-  void tmy3(@ForAll("damage") Mutations.Mutation damage) {
-    readsOrRefuses(SampleFiles.tmy3(3, "-5.0", "").getBytes(), damage, SolarFormat.AUTO);
+  @Test
+  void tmy3() {
+    Fuzz.run(20261211L, Mutations::random, damage ->
+        readsOrRefuses(SampleFiles.tmy3(3, "-5.0", "").getBytes(), damage, SolarFormat.AUTO));
   }
 
-  @Property(seed = "20261212")
-  void pvwatts(@ForAll("damage") Mutations.Mutation damage) {
-    readsOrRefuses(SampleFiles.pvwatts(2, "").getBytes(), damage, SolarFormat.AUTO);
+  @Test
+  void pvwatts() {
+    Fuzz.run(20261212L, Mutations::random, damage ->
+        readsOrRefuses(SampleFiles.pvwatts(2, "").getBytes(), damage, SolarFormat.AUTO));
   }
 
-  @Property(seed = "20261213")
-  void nsrdb(@ForAll("damage") Mutations.Mutation damage) {
-    readsOrRefuses(SampleFiles.nsrdb(2, "-7").getBytes(), damage, SolarFormat.AUTO);
+  @Test
+  void nsrdb() {
+    Fuzz.run(20261213L, Mutations::random, damage ->
+        readsOrRefuses(SampleFiles.nsrdb(2, "-7").getBytes(), damage, SolarFormat.AUTO));
   }
 
-  @Property(seed = "20261214")
-  void genericCsvAsClaimedFormats(@ForAll("damage") Mutations.Mutation damage, @ForAll SolarFormat claimed) {
-    String csv = "time,GHI (W/m^2),Temperature (C),Power (kW)\n2021-06-01T10:00:00Z,500,20,1.5\n"
-        + "2021-06-01T11:00:00Z,600,21,1.8\n2021-06-01T12:00:00Z,650,22,2.0\n2021-06-01T13:00:00Z,600,22.5,1.9\n";
-    readsOrRefuses(csv.getBytes(), damage, claimed);
-  }
-
-  @Property(seed = "20261215")
-  void theRealFiles(@ForAll("damage") Mutations.Mutation damage, @ForAll boolean tmy3) {
-    byte[] real = tmy3 ? realTmy3 : realPvwatts;
-    if (real == null) {
-      return; // ../shared/data is absent (a fresh clone): the sample files above stand in for it
+  /** A sample of {@link #genericCsvAsClaimedFormats}: the damage, and the format the file is read as. */
+  private record ClaimedSample(Mutations.Mutation damage, SolarFormat claimed) {
+    static ClaimedSample draw(SplittableRandom r) {
+      return new ClaimedSample(Mutations.random(r), Fuzz.element(r, SolarFormat.class));
     }
-    readsOrRefuses(real, damage, SolarFormat.AUTO);
+  }
+
+  @Test
+  void genericCsvAsClaimedFormats() {
+    Fuzz.run(20261214L, ClaimedSample::draw, sample -> {
+      String csv = "time,GHI (W/m^2),Temperature (C),Power (kW)\n2021-06-01T10:00:00Z,500,20,1.5\n"
+          + "2021-06-01T11:00:00Z,600,21,1.8\n2021-06-01T12:00:00Z,650,22,2.0\n2021-06-01T13:00:00Z,600,22.5,1.9\n";
+      readsOrRefuses(csv.getBytes(), sample.damage(), sample.claimed());
+    });
+  }
+
+  /** A sample of {@link #theRealFiles}: the damage, and the TMY3 file or the PVWatts one. */
+  private record RealSample(Mutations.Mutation damage, boolean tmy3) {
+    static RealSample draw(SplittableRandom r) {
+      return new RealSample(Mutations.random(r), r.nextBoolean());
+    }
+  }
+
+  @Test
+  void theRealFiles() {
+    Fuzz.run(20261215L, RealSample::draw, sample -> {
+      byte[] real = sample.tmy3() ? realTmy3 : realPvwatts;
+      if (real == null) {
+        return; // ../shared/data is absent (a fresh clone): the sample files above stand in for it
+      }
+      readsOrRefuses(real, sample.damage(), SolarFormat.AUTO);
+    });
   }
 }
