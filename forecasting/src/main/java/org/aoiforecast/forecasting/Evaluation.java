@@ -1,7 +1,6 @@
 package org.aoiforecast.forecasting;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class Evaluation {
   public record Run<F extends Forecaster>(F forecaster, StrategyResult result) {}
 
   /**
-   * @param splits raw splits of a data set pooled over an age set (all sources sharing each age)
+   * @param splits raw splits of a pooled data set (ages shared by all sources, or per-source age vectors)
    * @param strategies the strategies to train and evaluate
    * @param listener training progress
    * @return the report, strategies in the given order
@@ -93,8 +92,8 @@ public final class Evaluation {
             data.segmentEnd());
       }
       throw new DataException(series.origin().isEmpty() ? null : series.origin(), 0, spec.target(), "strategy "
-          + strategy + " has a " + part + " MSE of " + mse[k] + " at age vector " + Arrays.toString(
-          metrics.ageVector(k)) + ": its forecasts are not finite");
+          + strategy + " has a " + part + " MSE of " + mse[k] + " at age " + metrics.ages()[k]
+          + ": its forecasts are not finite");
     }
   }
 }

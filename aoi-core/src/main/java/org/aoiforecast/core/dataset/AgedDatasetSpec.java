@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.reading.Source;
@@ -197,6 +198,39 @@ public final class AgedDatasetSpec {
       hi = Math.max(hi, v[source]);
     }
     return hi;
+  }
+
+  /**
+   * @return the index of the source whose columns include the target (the target's own stale
+   *     readings), or empty when no source carries the target
+   */
+  public OptionalInt targetSource() {
+    for (int s = 0; s < sources.size(); s++) {
+      if (sources.get(s).columns().contains(target)) {
+        return OptionalInt.of(s);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * The age by which results of an age vector are reported: the age of the target's own source
+   * ({@link #targetSource()}), or the youngest age of the vector when no source carries the target.
+   * For a vector that gives all sources the same age, that age.
+   *
+   * @param vector one age per source, in steps
+   * @return the reporting age, in steps
+   */
+  public int reportingAge(int[] vector) {
+    OptionalInt carrier = targetSource();
+    if (carrier.isPresent()) {
+      return vector[carrier.getAsInt()];
+    }
+    int min = Integer.MAX_VALUE;
+    for (int a : vector) {
+      min = Math.min(min, a);
+    }
+    return min;
   }
 
   /** @return the oldest age of any source in any age vector, in steps */

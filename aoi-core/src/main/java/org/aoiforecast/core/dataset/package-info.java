@@ -11,7 +11,9 @@
  *       rather than a copy, with chronological {@link org.aoiforecast.core.dataset.Splits} and a
  *       training-only {@link org.aoiforecast.core.dataset.Standardization};
  *   <li>{@link org.aoiforecast.core.dataset.AgeSet}, {@link org.aoiforecast.core.dataset.AgeEncoding},
- *       {@link org.aoiforecast.core.dataset.KnownCovariate}: the parts a spec is made of.
+ *       {@link org.aoiforecast.core.dataset.KnownCovariate}: the parts a spec is made of;
+ *   <li>{@link org.aoiforecast.core.dataset.AgeCombinations}: a seeded sample of age vectors whose
+ *       sources are stale independently, for pooling per-source ages.
  * </ul>
  */
 package org.aoiforecast.core.dataset;

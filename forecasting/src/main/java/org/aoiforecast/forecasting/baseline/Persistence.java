@@ -2,7 +2,6 @@ package org.aoiforecast.forecasting.baseline;
 
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
-import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.Forecaster;
 import org.aoiforecast.forecasting.TrainingStrategy;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -41,13 +40,7 @@ final class Persistence implements TrainingStrategy<Forecaster> {
 
   /** Index of the source whose columns include the target, or -1. */
   static int targetSource(AgedDataset data) {
-    for (int s = 0; s < data.spec().sources().size(); s++) {
-      Source src = data.spec().sources().get(s);
-      if (src.columns().contains(data.spec().target())) {
-        return s;
-      }
-    }
-    return -1;
+    return data.spec().targetSource().orElse(-1);
   }
 
   /** Age of the latest target observation in sample r. */

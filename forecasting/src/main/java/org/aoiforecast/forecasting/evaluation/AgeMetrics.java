@@ -1,21 +1,28 @@
 package org.aoiforecast.forecasting.evaluation;
 
 import java.util.Arrays;
+import java.util.TreeMap;
 import org.aoiforecast.core.dataset.AgedDataset;
 
 /**
- * Forecast errors per age vector of a pooled data set, in the target's units: mean squared error,
- * mean absolute error and root mean squared error, with the number of samples behind each.
- * Arrays are parallel to the data set's age vectors; accessors return copies.
+ * Forecast errors per age of a pooled data set, in the target's units: mean squared error, mean
+ * absolute error and root mean squared error, with the number of samples behind each.
+ *
+ * <p>Samples are grouped by their reporting age ({@link
+ * org.aoiforecast.core.dataset.AgedDatasetSpec#reportingAge}): for a data set pooled over an age
+ * set shared by all sources, one group per age; for per-source age vectors, the age of the
+ * target's own source, so that a table over ages reads the same way in both cases (each group
+ * then pools every vector with that target age). Groups are in increasing age; accessors return
+ * copies.
  */
 public final class AgeMetrics {
-  private final int[][] ageVectors;
+  private final int[] ages;
   private final int[] count;
   private final double[] mse;
   private final double[] mae;
 
-  private AgeMetrics(int[][] ageVectors, int[] count, double[] mse, double[] mae) {
-    this.ageVectors = ageVectors;
+  private AgeMetrics(int[] ages, int[] count, double[] mse, double[] mae) {
+    this.ages = ages;
     this.count = count;
     this.mse = mse;
     this.mae = mae;
@@ -24,7 +31,7 @@ public final class AgeMetrics {
   /**
    * @param data the raw data set the forecasts are for
    * @param forecasts one forecast per sample, target units
-   * @return the errors per age vector
+   * @return the errors per reporting age
    */
   public static AgeMetrics of(AgedDataset data, double[] forecasts) {
     if (forecasts.length != data.size()) {
@@ -33,86 +40,72 @@ public final class AgeMetrics {
     if (data.standardization().isPresent()) {
       throw new IllegalArgumentException("measure errors on the raw data set, in the target's units");
     }
-    int k = data.ageVectorCount();
-    int[][] vectors = new int[k][];
-    int[] count = new int[k];
-    double[] mse = new double[k];
-    double[] mae = new double[k];
-    for (int v = 0; v < k; v++) {
-      vectors[v] = data.ageVector(v);
+    TreeMap<Integer, double[]> groups = new TreeMap<>(); // age -> {count, squared, absolute}
+    for (int v = 0; v < data.ageVectorCount(); v++) {
+      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)), a -> new double[3]);
       int from = data.firstRowOf(v);
       int n = data.countOf(v);
-      double se = 0;
-      double ae = 0;
       for (int r = from; r < from + n; r++) {
         double e = forecasts[r] - data.targetValue(r);
         if (!Double.isFinite(e)) {
           throw new IllegalArgumentException("forecast for sample " + r + " is " + forecasts[r]);
         }
-        se += e * e;
-        ae += Math.abs(e);
+        g[1] += e * e;
+        g[2] += Math.abs(e);
       }
-      count[v] = n;
-      mse[v] = se / n;
-      mae[v] = ae / n;
+      g[0] += n;
     }
-    return new AgeMetrics(vectors, count, mse, mae);
+    int k = groups.size();
+    int[] ages = new int[k];
+    int[] count = new int[k];
+    double[] mse = new double[k];
+    double[] mae = new double[k];
+    int i = 0;
+    for (var entry : groups.entrySet()) {
+      double[] g = entry.getValue();
+      ages[i] = entry.getKey();
+      count[i] = (int) g[0];
+      mse[i] = g[1] / g[0];
+      mae[i] = g[2] / g[0];
+      i++;
+    }
+    return new AgeMetrics(ages, count, mse, mae);
   }
 
-  /** @return the number of age vectors */
+  /** @return the number of ages reported */
   public int size() {
     return mse.length;
   }
 
   /**
-   * The ages, when every vector gives all sources the same age (pooled over an age set).
-   *
-   * @return one age per vector, in steps
-   * @throws IllegalStateException when sources have different ages within a vector
+   * @return the reporting ages, increasing, in steps: the shared age of each vector, or the age of
+   *     the target's source for per-source age vectors
    */
   public int[] ages() {
-    int[] out = new int[ageVectors.length];
-    for (int v = 0; v < out.length; v++) {
-      int[] a = ageVectors[v];
-      for (int x : a) {
-        if (x != a[0]) {
-          throw new IllegalStateException("age vector " + Arrays.toString(a) + " has different ages per source");
-        }
-      }
-      out[v] = a[0];
-    }
-    return out;
+    return ages.clone();
   }
 
-  /**
-   * @param v vector index
-   * @return that age vector
-   */
-  public int[] ageVector(int v) {
-    return ageVectors[v].clone();
-  }
-
-  /** @return samples per age vector */
+  /** @return samples per age */
   public int[] counts() {
     return count.clone();
   }
 
-  /** @return mean squared error per age vector */
+  /** @return mean squared error per age */
   public double[] mse() {
     return mse.clone();
   }
 
-  /** @return mean absolute error per age vector */
+  /** @return mean absolute error per age */
   public double[] mae() {
     return mae.clone();
   }
 
-  /** @return root mean squared error per age vector */
+  /** @return root mean squared error per age */
   public double[] rmse() {
     return Arrays.stream(mse).map(Math::sqrt).toArray();
   }
 
-  /** @return the MSE averaged over age vectors (each age weighted equally) */
+  /** @return the MSE averaged over the reported ages (each age weighted equally) */
   public double meanMse() {
     return Arrays.stream(mse).average().orElse(Double.NaN);
   }

@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
         columns.features(d), d));
     w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
         d.series().size(), study.settings().features(), study.settings().ages());
+    if (study.settings().hasSourceAges()) {
+      w.printf("per-source training ages %s, %d age vectors%n", study.settings().sourceAges(),
+          study.settings().ageVectorSamples());
+    }
     long t0 = System.nanoTime();
     ProfileReport report;
     try (Progress progress = Progress.start("analyze", 1, Progress.interactive(quiet), System.err)) {

@@ -2,8 +2,11 @@ package org.aoiforecast.solar.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgeCombinations;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.baseline.Baselines;
@@ -102,6 +105,17 @@ final class StudyOptions {
         description = "A linear path beside the networks' hidden layers: ridge (the networks learn the residual of a"
             + " ridge regression on the same inputs) or none (default: ${DEFAULT-VALUE}).")
     String linearPath = "ridge";
+
+    @Option(names = "--source-ages", paramLabel = "NAME=AGES",
+        description = "A source's own training ages, e.g. CloudCover=1h-6h (repeatable; the other sources take"
+            + " --ages). Training then pools a seeded sample of age vectors, each source's age drawn independently"
+            + " (see --age-samples), and tables report by the age of the target's own source.")
+    List<String> sourceAges = new ArrayList<>();
+
+    @Option(names = "--age-samples", paramLabel = "N",
+        description = "How many per-source age vectors the training pools with --source-ages (default: the size of"
+            + " the largest per-source age set).")
+    Integer ageSamples;
   }
 
   /**
@@ -181,6 +195,18 @@ final class StudyOptions {
         throw CliException.usage("--estimator: " + e.getMessage());
       }
     }
+    Map<String, AgeSet> sourceAges = sourceAges(n.sourceAges, features, step);
+    if (n.ageSamples != null) {
+      if (sourceAges.isEmpty()) {
+        throw CliException.usage("--age-samples: give per-source ages with --source-ages NAME=AGES first; without"
+            + " them every source shares --ages and nothing is sampled");
+      }
+      atLeast(n.ageSamples, 1, "--age-samples", "age vectors");
+      if (n.ageSamples > AgeCombinations.MAX_COUNT) {
+        throw CliException.usage("--age-samples: give at most " + AgeCombinations.MAX_COUNT + " age vectors, got "
+            + n.ageSamples);
+      }
+    }
     try {
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
           .seed(common.seed).linearPath(path);
@@ -188,7 +214,8 @@ final class StudyOptions {
         nb.hidden(32);
       }
       return new StudySettings(target, features, ageSet, w, trainWindow, horizon, l, a.estimator, cov, a.bootstrap,
-          nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads);
+          nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads,
+          sourceAges, n.ageSamples == null ? 0 : n.ageSamples);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
@@ -201,6 +228,35 @@ final class StudyOptions {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(option + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The per-source age sets of {@code --source-ages NAME=AGES} items, each naming a feature source
+   * once.
+   *
+   * @param items the option's values
+   * @param features the feature sources
+   * @param step the data's step, for durations
+   * @return age sets by source, in the order given
+   * @throws CliException (usage) naming the item at fault
+   */
+  static Map<String, AgeSet> sourceAges(List<String> items, List<String> features, Duration step) {
+    Map<String, AgeSet> out = new LinkedHashMap<>();
+    for (String item : items) {
+      int eq = item.indexOf('=');
+      if (eq <= 0 || eq == item.length() - 1) {
+        throw CliException.usage("--source-ages: expected NAME=AGES (e.g. CloudCover=1h-6h), got '" + item + "'");
+      }
+      String name = item.substring(0, eq).trim();
+      if (!features.contains(name)) {
+        throw CliException.usage("--source-ages: '" + name + "' is not a feature source; the sources are " + features);
+      }
+      if (out.containsKey(name)) {
+        throw CliException.usage("--source-ages: '" + name + "' is given twice");
+      }
+      out.put(name, ages(item.substring(eq + 1), step, "--source-ages " + name));
+    }
+    return out;
   }
 
   /** One count of steps (or a duration) of at least {@code min}, or a usage error that names the option. */

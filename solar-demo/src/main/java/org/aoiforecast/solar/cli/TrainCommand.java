@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Trains with a progress bar over all networks' epochs. */
   static Study.Training train(Study study, boolean quiet) {
     StudySettings s = study.settings();
-    int ages = s.ages().size();
+    int ages = s.hasSourceAges() ? s.ageVectorSamples() : s.ages().size(); // networks of per-age
     long epochs = 0;
     for (String name : s.strategies()) {
       epochs += name.equals("per-age") ? (long) ages * s.network().maxEpochs()

@@ -171,6 +171,10 @@ public final class ClosedLoop {
     if (training.pooledModel() == null) {
       return Optional.of("no pooled-with-age network was trained (add it to --strategies)");
     }
+    if (study.settings().hasSourceAges()) {
+      return Optional.of("the network was trained on per-source ages (--source-ages), while the loop delivers every"
+          + " source through one channel at one shared age");
+    }
     if (analysis.loss() != org.aoiforecast.info.loss.Loss.QUADRATIC) {
       return Optional.of("the analysis used the " + analysis.loss().id() + " loss; the loop compares MSEs");
     }

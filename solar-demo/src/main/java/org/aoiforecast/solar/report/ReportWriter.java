@@ -168,7 +168,10 @@ public final class ReportWriter {
     String lossUnit = Figures.lossUnit(study, analysis.loss());
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
     EvaluationReport eval = training.report();
-    ProfileCurve estimate = analysis.loss() == Loss.QUADRATIC ? findAll(analysis, s.trainWindow()) : null;
+    // the estimate is of samples whose sources share each age: with per-source ages the networks
+    // learn other samples, so the two curves are not compared
+    ProfileCurve estimate = analysis.loss() == Loss.QUADRATIC && !s.hasSourceAges()
+        ? findAll(analysis, s.trainWindow()) : null;
     StrategyResult pooled = find(eval, Strategies.POOLED_WITH_AGE);
     // H_L is the least achievable *training* loss: compare it with the network's loss on its training data
     double agreement = estimate != null && pooled != null ? agreement(estimate, pooled.train().mse()) : Double.NaN;
@@ -211,6 +214,13 @@ public final class ReportWriter {
     return e.strategies().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** The source by whose age per-source results are reported (see AgedDatasetSpec#reportingAge). */
+  private static String reportingSource(Study study) {
+    var spec = study.spec();
+    return spec.targetSource().isPresent() ? spec.sourceNames().get(spec.targetSource().getAsInt())
+        : "the freshest source";
+  }
+
   /**
    * Mean relative deviation over ages between the no-training estimate and a trained network's
    * loss: {@code mean |estimate − network| / network}.
@@ -245,6 +255,13 @@ public final class ReportWriter {
     Json.add(root.putArray("features"), s.features());
     ArrayNode a = root.putArray("ages");
     s.ages().stream().forEach(a::add);
+    ObjectNode perSource = root.putObject("source_ages");
+    s.sourceAges().forEach((name, set) -> set.stream().forEach(perSource.putArray(name)::add));
+    if (s.hasSourceAges()) {
+      root.put("age_samples", s.ageVectorSamples());
+    } else {
+      root.putNull("age_samples");
+    }
     Json.add(root.putArray("windows"), s.windows());
     root.put("train_window", s.trainWindow());
     root.put("horizon", s.horizon());
@@ -300,6 +317,13 @@ public final class ReportWriter {
     row(md, "sources", String.join(", ", s.features()) + " (each with its own age)");
     row(md, "known covariates", s.covariates().isEmpty() ? "none" : String.join(", ", s.covariates()));
     row(md, "ages", s.ages() + " steps");
+    if (s.hasSourceAges()) {
+      List<String> own = new ArrayList<>();
+      s.sourceAges().forEach((name, set) -> own.add(name + " " + set));
+      row(md, "per-source ages (training)", String.join("; ", own) + " steps, the others " + s.ages() + "; "
+          + s.ageVectorSamples() + " age vectors drawn with each source's age independent (seed "
+          + s.network().seed() + "); per-age results are by the age of " + reportingSource(study));
+    }
     row(md, "windows u", intList(s.windows()) + " (analysis); " + s.trainWindow() + " (training)");
     row(md, "horizon", s.horizon() + " steps");
     row(md, "analysis", s.loss().id() + " loss, estimator " + s.estimator() + ", " + analysis.replicates()
@@ -376,7 +400,7 @@ public final class ReportWriter {
     }
 
     md.append("## Per-age test MSE (").append(mseUnit).append(")\n\n");
-    md.append("| age |");
+    md.append(s.hasSourceAges() ? "| age of " + reportingSource(study) + " |" : "| age |");
     for (StrategyResult r : eval.strategies()) {
       md.append(' ').append(r.name()).append(" |");
     }

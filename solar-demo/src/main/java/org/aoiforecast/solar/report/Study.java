@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.dataset.AgeCombinations;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
@@ -78,13 +79,35 @@ public final class Study {
   }
 
   /**
-   * The study's samples: the target from the feature sources (one per column) over the age set,
-   * with the training window, the horizon, the known covariates and the age encoding. The
-   * analysis and the training read the same spec.
+   * The study's training samples: the target from the feature sources (one per column) with the
+   * training window, the horizon, the known covariates and the age encoding, over the shared age
+   * set, or, with per-source ages, over a seeded stratified sample of per-source age vectors
+   * ({@link AgeCombinations#stratified}, seeded by the study's seed).
    *
    * @return the spec
    */
   public AgedDatasetSpec spec() {
+    AgedDatasetSpec.Builder b = specBuilder();
+    if (settings.hasSourceAges()) {
+      b.ageVectors(AgeCombinations.stratified(settings.agesPerSource(), settings.ageVectorSamples(),
+          settings.network().seed())).withAgeInput();
+    } else {
+      b.ages(settings.ages());
+    }
+    return b.build();
+  }
+
+  /**
+   * The samples of the no-training analysis: as {@link #spec()}, with every source sharing each age
+   * of the age set (the per-source profiles then vary one source's age at a time).
+   *
+   * @return the spec
+   */
+  public AgedDatasetSpec analysisSpec() {
+    return specBuilder().ages(settings.ages()).build();
+  }
+
+  private AgedDatasetSpec.Builder specBuilder() {
     TimeSeries series = data.series();
     List<Source> sources = new ArrayList<>();
     for (String column : settings.features()) {
@@ -92,8 +115,8 @@ public final class Study {
       sources.add(Source.builder(column).column(column, series.units().get(series.columnIndex(column))).build());
     }
     return AgedDatasetSpec.builder().target(settings.target()).sources(sources)
-        .window(settings.trainWindow()).horizon(settings.horizon()).ages(settings.ages()).covariates(covariates())
-        .ageEncoding(ageEncoding()).build();
+        .window(settings.trainWindow()).horizon(settings.horizon()).covariates(covariates())
+        .ageEncoding(ageEncoding());
   }
 
   /**
@@ -104,7 +127,7 @@ public final class Study {
    * @return the report
    */
   public ProfileReport analyze(ProgressListener progress) {
-    AgeLossProfile.Builder b = AgeLossProfile.builder(spec()).windows(settings.windows())
+    AgeLossProfile.Builder b = AgeLossProfile.builder(analysisSpec()).windows(settings.windows())
         .perSourceWindows(settings.trainWindow()).loss(settings.loss()).bootstrap(settings.bootstrap())
         .threads(settings.threads()).seed(settings.network().seed()).progress(progress);
     if (!settings.estimator().equalsIgnoreCase("auto")) {

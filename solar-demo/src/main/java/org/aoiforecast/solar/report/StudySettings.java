@@ -1,7 +1,11 @@
 package org.aoiforecast.solar.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.aoiforecast.core.dataset.AgeCombinations;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.info.loss.Loss;
@@ -23,10 +27,14 @@ import org.aoiforecast.info.loss.Loss;
  * @param network the networks' hyper-parameters (its seed is the study's seed)
  * @param strategies the training strategies and baselines to run, by name
  * @param threads threads of the analysis
+ * @param sourceAges per-source age sets of the training, by feature column (empty: every source
+ *     shares {@code ages}); sources not named take {@code ages}
+ * @param ageSamples how many per-source age vectors the training pools when {@code sourceAges} is
+ *     not empty (0: the size of the largest per-source age set)
  */
 public record StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
     int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
-    List<String> strategies, int threads) {
+    List<String> strategies, int threads, Map<String, AgeSet> sourceAges, int ageSamples) {
 
   /** All strategies, in report order. */
   public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
@@ -61,6 +69,17 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
     if (strategies.stream().distinct().count() != strategies.size()) {
       throw new IllegalArgumentException("a strategy is given twice in " + strategies);
     }
+    sourceAges = Collections.unmodifiableMap(new LinkedHashMap<>(sourceAges));
+    for (String name : sourceAges.keySet()) {
+      if (!features.contains(name)) {
+        throw new IllegalArgumentException("per-source ages for '" + name + "', which is not a feature source; the"
+            + " sources are " + features);
+      }
+    }
+    if (ageSamples < 0 || ageSamples > AgeCombinations.MAX_COUNT) {
+      throw new IllegalArgumentException("the number of sampled age vectors must be 1.." + AgeCombinations.MAX_COUNT
+          + " (0 for the default), got " + ageSamples);
+    }
     if (features.stream().distinct().count() != features.size()) {
       throw new IllegalArgumentException("a feature column is given twice in " + features);
     }
@@ -71,8 +90,37 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
     }
   }
 
+  /**
+   * Settings whose training shares one age set among all sources, as {@code run} does without
+   * {@code --source-ages}.
+   */
+  public StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
+      int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
+      List<String> strategies, int threads) {
+    this(target, features, ages, windows, trainWindow, horizon, loss, estimator, covariates, bootstrap, network,
+        strategies, threads, Map.of(), 0);
+  }
+
   @Override
   public int[] windows() {
     return windows.clone();
+  }
+
+  /** @return whether the training draws per-source age vectors (some source has its own age set) */
+  public boolean hasSourceAges() {
+    return !sourceAges.isEmpty();
+  }
+
+  /**
+   * @return each feature source's age set of the training, in feature order: its own when given,
+   *     else the shared {@link #ages()}
+   */
+  public List<AgeSet> agesPerSource() {
+    return features.stream().map(f -> sourceAges.getOrDefault(f, ages)).toList();
+  }
+
+  /** @return the number of per-source age vectors pooled (see {@code ageSamples}) */
+  public int ageVectorSamples() {
+    return ageSamples > 0 ? ageSamples : agesPerSource().stream().mapToInt(AgeSet::size).max().orElse(1);
   }
 }
