@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.Json;
 import org.aoiforecast.forecasting.Strategies;
+import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.loss.Loss;
@@ -214,6 +215,19 @@ public final class ReportWriter {
     return e.strategies().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** "; ages 1-6: +x %, ..." over the standard bands that hold ages, relative to {@code base}. */
+  private static String bandDifferences(StrategyResult other, StrategyResult base) {
+    List<String> parts = new ArrayList<>();
+    for (AgeBand band : AgeBand.STANDARD) {
+      double o = band.meanMse(other.test());
+      double b = band.meanMse(base.test());
+      if (Double.isFinite(o) && Double.isFinite(b)) {
+        parts.add(String.format(Locale.ROOT, "%s: %+.1f %%", band, 100 * (o / b - 1)));
+      }
+    }
+    return parts.isEmpty() ? "" : "; ages " + String.join(", ", parts);
+  }
+
   /** The source by whose age per-source results are reported (see AgedDatasetSpec#reportingAge). */
   private static String reportingSource(Study study) {
     var spec = study.spec();
@@ -354,8 +368,10 @@ public final class ReportWriter {
     }
     if (pooled != null && without != null) {
       md.append(String.format(Locale.ROOT, "- Without the age input the pooled network reaches %s (%+.1f %% against"
-          + " with the age input): what the age input buys.%n", num(without.test().meanMse()),
-          100 * (without.test().meanMse() / pooled.test().meanMse() - 1)));
+          + " with the age input%s): %s.%n", num(without.test().meanMse()),
+          100 * (without.test().meanMse() / pooled.test().meanMse() - 1), bandDifferences(without, pooled),
+          without.test().meanMse() > pooled.test().meanMse() ? "what the age input buys"
+              : "the age input does not pay on this data and seed"));
     }
     if (Figures.hasSkill(eval)) {
       md.append("- Forecast skill against smart persistence over all test samples (1 - RMSE / RMSE_smart): ");

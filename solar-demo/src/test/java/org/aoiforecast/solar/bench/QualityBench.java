@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.LinearPath;
@@ -29,10 +30,10 @@ import org.aoiforecast.solar.report.StudySettings;
  * <p>Run (after {@code mvn -q package -DskipTests}):
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
- * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]}.
+ * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
+ * [--source-ages NAME=AGES;NAME=AGES]}. With per-source ages the bands are of the target source's age.
  */
 public final class QualityBench {
-  private static final int[][] BANDS = {{1, 6}, {7, 24}, {25, 48}};
 
   private QualityBench() {}
 
@@ -54,9 +55,17 @@ public final class QualityBench {
         .toArray();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
+    List<AgeBand> bands = AgeBand.STANDARD.stream().map(b -> b.scaled((int) stepsPerHour)).toList();
+    Map<String, AgeSet> sourceAges = new LinkedHashMap<>();
+    if (opt.containsKey("--source-ages")) {
+      for (String item : opt.get("--source-ages").split(";")) {
+        String[] kv = item.split("=", 2);
+        sourceAges.put(kv[0], AgeSet.parse(kv[1], data.series().step()));
+      }
+    }
     Map<String, List<double[]>> runs = new LinkedHashMap<>();
-    System.out.printf(Locale.ROOT, "data %s (%d rows), covariates %s, linear path %s, %d cores%n",
-        opt.getOrDefault("--data", "default"), data.series().size(), covariates, path,
+    System.out.printf(Locale.ROOT, "data %s (%d rows), covariates %s, linear path %s, source ages %s, %d cores%n",
+        opt.getOrDefault("--data", "default"), data.series().size(), covariates, path, sourceAges,
         Runtime.getRuntime().availableProcessors());
     for (long seed : seeds) {
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().seed(seed).linearPath(path);
@@ -72,26 +81,16 @@ public final class QualityBench {
       NetworkConfig config = nb.build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
-          20, config, strategies, Runtime.getRuntime().availableProcessors());
+          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0);
       long t0 = System.nanoTime();
       EvaluationReport report = new Study(data, settings).train(org.aoiforecast.forecasting.nn.TrainingListener.NONE)
           .report();
       System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
       for (StrategyResult r : report.strategies()) {
-        double[] row = new double[1 + BANDS.length + 1];
+        double[] row = new double[1 + bands.size() + 1];
         row[0] = r.test().meanMse();
-        double[] mse = r.test().mse();
-        int[] a = report.ages();
-        for (int b = 0; b < BANDS.length; b++) {
-          double s = 0;
-          int n = 0;
-          for (int i = 0; i < a.length; i++) {
-            if (a[i] >= BANDS[b][0] * stepsPerHour && a[i] <= BANDS[b][1] * stepsPerHour) {
-              s += mse[i];
-              n++;
-            }
-          }
-          row[1 + b] = s / n;
+        for (int b = 0; b < bands.size(); b++) {
+          row[1 + b] = bands.get(b).meanMse(r.test());
         }
         row[row.length - 1] = r.trainSeconds();
         runs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(row);
@@ -131,7 +130,7 @@ public final class QualityBench {
         }
         double limit = e.getKey().equals("per-age") ? 1.02 : 1.0;
         StringBuilder v = new StringBuilder();
-        for (int c = 0; c < 1 + BANDS.length; c++) {
+        for (int c = 0; c < 1 + bands.size(); c++) {
           v.append(pooled[c] <= limit * e.getValue()[c] ? " ok" : String.format(Locale.ROOT, " LOSES(%+.1f%%)",
               100 * (pooled[c] / e.getValue()[c] - 1)));
         }
