@@ -14,7 +14,7 @@ Two modes, both on the shapes and settings of the Java benchmarks:
               crossing a boundary, standardisation on the training rows; one MLP (64-64 ReLU,
               Adam 1e-3, L2 1e-5, batch 256, at most 60 epochs, early stopping with patience 8 on
               the validation MSE) per age. Prints the total time and the mean test MSE over ages.
-                python3 torch_peer.py recipe ../shared/data/tmy3/723170TYA.CSV [--threads N]
+                python3 torch_peer.py recipe ../shared/data/tmy3/723170TYA.CSV [--threads N] [--seed S]
 
 Debian: apt-get install python3-torch python3-pandas (PyTorch 1.13).
 """
@@ -85,7 +85,7 @@ def throughput(threads):
               f"(range {rates[0]:.0f}-{rates[2]:.0f}), inference {infer[1]:.0f} samples/s (batch {big.shape[0]})")
 
 
-def recipe(path, threads):
+def recipe(path, threads, seed):
     import pandas as pd
 
     df = pd.read_csv(path, skiprows=1)
@@ -107,7 +107,7 @@ def recipe(path, threads):
         x = np.stack([z[anchors - age - lag] for lag in range(u)], axis=2).reshape(len(anchors), -1)
         return torch.tensor(x, dtype=torch.float32), torch.tensor(z[anchors, 0:1], dtype=torch.float32), anchors
 
-    torch.manual_seed(42)
+    torch.manual_seed(seed)
     t0 = time.perf_counter()
     test_mse = []
     for age in ages:
@@ -139,7 +139,7 @@ def recipe(path, threads):
             pred = model(xte).numpy()[:, 0] * sd[0] + mean[0]
         test_mse.append(float(np.mean((pred - target[anchors]) ** 2)))
     seconds = time.perf_counter() - t0
-    print(f"pytorch {torch.__version__} per-age recipe ({threads} thread(s)): 48 networks in {seconds:.1f} s, "
+    print(f"pytorch {torch.__version__} per-age recipe ({threads} thread(s), seed {seed}): 48 networks in {seconds:.1f} s, "
           f"mean test MSE {np.mean(test_mse):.0f} (W/m^2)^2")
 
 
@@ -148,6 +148,7 @@ if __name__ == "__main__":
     p.add_argument("mode", choices=["throughput", "recipe"])
     p.add_argument("tmy3", nargs="?")
     p.add_argument("--threads", type=int, default=torch.get_num_threads())
+    p.add_argument("--seed", type=int, default=42, help="seed of the recipe's weights and minibatch order")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     if a.mode == "throughput":
@@ -155,4 +156,4 @@ if __name__ == "__main__":
     else:
         if not a.tmy3:
             p.error("recipe needs the TMY3 file")
-        recipe(a.tmy3, a.threads)
+        recipe(a.tmy3, a.threads, a.seed)

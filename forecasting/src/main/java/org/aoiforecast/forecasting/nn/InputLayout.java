@@ -1,5 +1,6 @@
 package org.aoiforecast.forecasting.nn;
 
+import java.util.function.IntToDoubleFunction;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -143,14 +144,14 @@ public final class InputLayout {
    * @param from first position in {@code rows}
    * @param count number of rows
    * @param offset per row of the data set, a value to subtract from its target (the linear path's
-   *     forecast, so that the network learns the residual), or null
+   *     forecast, so that the network learns the residual)
    * @return the targets as a {@code [count, 1]} array
    */
-  public static INDArray labels(AgedDataset data, int[] rows, int from, int count, double[] offset) {
+  public static INDArray labels(AgedDataset data, int[] rows, int from, int count, IntToDoubleFunction offset) {
     float[] y = new float[count];
     for (int b = 0; b < count; b++) {
       int row = rows[from + b];
-      y[b] = (float) (data.targetValue(row) - (offset == null ? 0 : offset[row]));
+      y[b] = (float) (data.targetValue(row) - offset.applyAsDouble(row));
     }
     return Nd4j.create(y, new long[] {count, 1}, DataType.FLOAT);
   }

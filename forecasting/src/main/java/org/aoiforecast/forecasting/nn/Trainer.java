@@ -1,6 +1,8 @@
 package org.aoiforecast.forecasting.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,6 +21,8 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class Trainer {
   /** At most this many validation rows are scored per epoch (a fixed, seeded sample). */
   static final int MAX_VALIDATION_ROWS = 20_000;
+  /** Rows per forward pass when predicting. */
+  private static final int PREDICT_BATCH = 4096;
 
   private Trainer() {}
 
@@ -47,24 +51,77 @@ public final class Trainer {
 
   /**
    * What the network learns beside a linear path: per row of the training and validation views,
-   * the path's forecast, subtracted from the target (null arrays: the network learns the target).
-   *
-   * @param train offsets of the training view's rows, or null
-   * @param validation offsets of the validation view's rows, or null
+   * the path's forecast, subtracted from the target ({@link #NONE}: the network learns the target).
+   * Forecasts are computed when a row is first used and kept: a pooled view has hundreds of
+   * thousands of rows, of which early stopping often uses half.
    */
-  public record Residual(double[] train, double[] validation) {
+  public static final class Residual {
     /** No linear path: the network learns the target itself. */
-    public static final Residual NONE = new Residual(null, null);
+    public static final Residual NONE = new Residual(null, null, null);
+
+    private final LinearBase base;
+    private final AgedDataset trainView;
+    private final AgedDataset validationView;
+    private final double[] trainCache;
+    private final double[] validationCache;
+    private final double[] scratch;
+
+    private Residual(LinearBase base, AgedDataset train, AgedDataset validation) {
+      this.base = base;
+      this.trainView = train;
+      this.validationView = validation;
+      this.trainCache = cache(train);
+      this.validationCache = cache(validation);
+      this.scratch = train == null ? null : new double[train.featureCount()];
+    }
 
     /**
      * @param base a fitted linear path
      * @param train the standardised training view
      * @param validation the standardised validation view, or null
-     * @return the path's forecasts of every row of both views
+     * @return the path's forecasts of the rows of both views, computed as they are used
      */
     public static Residual of(LinearBase base, AgedDataset train, AgedDataset validation) {
-      return new Residual(base.predict(train, allRows(train.size())),
-          validation == null ? null : base.predict(validation, allRows(validation.size())));
+      return new Residual(java.util.Objects.requireNonNull(base, "base"), train, validation);
+    }
+
+    private static double[] cache(AgedDataset view) {
+      if (view == null) {
+        return null;
+      }
+      double[] c = new double[view.size()];
+      Arrays.fill(c, Double.NaN);
+      return c;
+    }
+
+    /**
+     * @param row a row of the training view
+     * @return the path's forecast of it (0 without a path), standardised target units
+     */
+    public double train(int row) {
+      return offset(trainView, trainCache, row);
+    }
+
+    /**
+     * @param row a row of the validation view
+     * @return the path's forecast of it (0 without a path), standardised target units
+     */
+    public double validation(int row) {
+      return offset(validationView, validationCache, row);
+    }
+
+    // one trainer thread uses a residual, so the scratch array and the caches need no locking
+    private double offset(AgedDataset view, double[] cache, int row) {
+      if (base == null) {
+        return 0;
+      }
+      double v = cache[row];
+      if (Double.isNaN(v)) {
+        view.features(row, scratch, 0);
+        v = base.predict(scratch);
+        cache[row] = v;
+      }
+      return v;
     }
   }
 
@@ -91,6 +148,8 @@ public final class Trainer {
     int cursor = 0;
     int[] validationRows = validation == null ? null : sampleRows(validation.size(), random);
     double[] scratch = new double[train.featureCount()];
+    ValidationSet validationSet = validation == null ? null
+        : ValidationSet.of(layout, validation, validationRows, residual, scratch);
     int batch = config.batchSize();
     int[] epochRows = new int[rowsPerEpoch];
     INDArray best = null;
@@ -115,7 +174,7 @@ public final class Trainer {
       for (int from = 0; from < rowsPerEpoch; from += batch) {
         int count = Math.min(batch, rowsPerEpoch - from);
         net.fit(new DataSet(layout.features(train, epochRows, from, count, scratch),
-            InputLayout.labels(train, epochRows, from, count, residual.train())));
+            InputLayout.labels(train, epochRows, from, count, residual::train)));
         lossSum += net.score() * count;
       }
       seen += rowsPerEpoch;
@@ -126,8 +185,7 @@ public final class Trainer {
             + " at epoch " + epoch + "; lower the learning rate (now " + config.learningRate()
             + ") or check the inputs for extreme values");
       }
-      double validationLoss = validation == null ? trainLoss
-          : mse(net, layout, validation, validationRows, residual.validation());
+      double validationLoss = validationSet == null ? trainLoss : validationSet.mse(net);
       if (validationLoss < bestLoss) {
         bestLoss = validationLoss;
         bestEpoch = epoch;
@@ -167,9 +225,8 @@ public final class Trainer {
   public static double[] predict(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
     double[] out = new double[rows.length];
     double[] scratch = new double[data.featureCount()];
-    int batch = 4096;
-    for (int from = 0; from < rows.length; from += batch) {
-      int count = Math.min(batch, rows.length - from);
+    for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
+      int count = Math.min(PREDICT_BATCH, rows.length - from);
       INDArray y = net.output(layout.features(data, rows, from, count, scratch), false);
       for (int i = 0; i < count; i++) {
         out[from + i] = y.getDouble(i, 0);
@@ -178,15 +235,36 @@ public final class Trainer {
     return out;
   }
 
-  private static double mse(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows,
-      double[] offset) {
-    double[] p = predict(net, layout, data, rows);
-    double s = 0;
-    for (int i = 0; i < rows.length; i++) {
-      double e = p[i] + (offset == null ? 0 : offset[rows[i]]) - data.targetValue(rows[i]);
-      s += e * e;
+  /**
+   * The validation sample, encoded once: its features in batches and the targets the network
+   * should output (the target less the linear path's forecast), so that each epoch's check is one
+   * forward pass.
+   */
+  private record ValidationSet(List<INDArray> batches, double[] targets) {
+    static ValidationSet of(InputLayout layout, AgedDataset data, int[] rows, Residual residual, double[] scratch) {
+      List<INDArray> batches = new ArrayList<>();
+      for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
+        batches.add(layout.features(data, rows, from, Math.min(PREDICT_BATCH, rows.length - from), scratch));
+      }
+      double[] targets = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        targets[i] = data.targetValue(rows[i]) - residual.validation(rows[i]);
+      }
+      return new ValidationSet(batches, targets);
     }
-    return s / rows.length;
+
+    double mse(MultiLayerNetwork net) {
+      double s = 0;
+      int i = 0;
+      for (INDArray x : batches) {
+        INDArray y = net.output(x, false);
+        for (int b = 0; b < y.rows(); b++) {
+          double e = y.getDouble(b, 0) - targets[i++];
+          s += e * e;
+        }
+      }
+      return s / targets.length;
+    }
   }
 
   /** All rows, or a fixed seeded sample of {@value #MAX_VALIDATION_ROWS} of them. */

@@ -31,7 +31,7 @@ import org.aoiforecast.solar.report.StudySettings;
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
  * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
- * [--source-ages NAME=AGES;NAME=AGES]}. With per-source ages the bands are of the target source's age.
+ * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R]}. With per-source ages the bands are of the target source's age.
  */
 public final class QualityBench {
 
@@ -74,6 +74,12 @@ public final class QualityBench {
       }
       if (opt.containsKey("--hidden")) {
         nb.hidden(Arrays.stream(opt.get("--hidden").split("x")).mapToInt(Integer::parseInt).toArray());
+      }
+      if (opt.containsKey("--batch")) {
+        nb.batchSize(Integer.parseInt(opt.get("--batch")));
+      }
+      if (opt.containsKey("--lr")) {
+        nb.learningRate(Double.parseDouble(opt.get("--lr")));
       }
       if (opt.containsKey("--patience")) {
         nb.patience(Integer.parseInt(opt.get("--patience")));
