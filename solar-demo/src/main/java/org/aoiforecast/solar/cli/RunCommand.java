@@ -79,8 +79,10 @@ final class RunCommand implements Callable<Integer> {
     SolarData d = data.load(spec.commandLine().getErr());
     Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d),
         columns.features(d), d));
-    w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
-        d.series().size(), study.settings().features(), study.settings().ages());
+    Integer folds = StudyOptions.backtest(network, study);
+    w.printf("study of %s on %s: %d rows, sources %s, ages %s%s%n", study.settings().target(), data.name(),
+        d.series().size(), study.settings().features(), study.settings().ages(),
+        folds == null ? "" : ", backtest of " + folds + " fold" + (folds == 1 ? "" : "s"));
     long t0 = System.nanoTime();
     ProfileReport report;
     try (Progress progress = Progress.start("analyze", 1, Progress.interactive(quiet), System.err)) {
@@ -89,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     double analysisSeconds = (System.nanoTime() - t0) / 1e9;
     w.printf("analysis done in %.1f s%n", analysisSeconds);
     long t1 = System.nanoTime();
-    Study.Training training = TrainCommand.train(study, quiet);
+    Study.Training training = TrainCommand.train(study, folds, quiet);
     double trainingSeconds = (System.nanoTime() - t1) / 1e9;
     w.printf("training done in %.1f s%n", trainingSeconds);
     long t2 = System.nanoTime();
@@ -100,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.evaluation(training.report(), w);
     TextTables.skill(training.report(), w);
+    training.backtestReport().ifPresent(b -> TextTables.backtest(b, w));
     loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;
