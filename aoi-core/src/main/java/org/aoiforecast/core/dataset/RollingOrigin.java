@@ -143,7 +143,8 @@ public record RollingOrigin(int folds, ChronologicalSplit shares, int extraGap) 
       int validationRows = validationTo - validationFrom;
       int testRows = testTo - testFrom;
       String rows = "fold " + k + " would train on " + Math.max(0, trainRows) + " rows"
-          + (shares.validation() > 0 ? ", validate on " + Math.max(0, validationRows) : "") + " and test on " + testRows;
+          + (shares.validation() > 0 ? ", validate on " + Math.max(0, validationRows) : "")
+          + " and test on " + testRows;
       if (trainRows < testRows) {
         return rows + ", but a fold needs at least as many training rows as test rows";
       }

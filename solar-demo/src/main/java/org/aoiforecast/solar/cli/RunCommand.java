@@ -100,9 +100,7 @@ final class RunCommand implements Callable<Integer> {
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
     Path file = ReportWriter.write(lock, study, report, training, loop, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
-    TextTables.evaluation(training.report(), w);
-    TextTables.skill(training.report(), w);
-    training.backtestReport().ifPresent(b -> TextTables.backtest(b, w));
+    TextTables.training(training, w);
     loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;

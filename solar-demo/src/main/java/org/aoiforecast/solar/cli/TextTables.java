@@ -16,6 +16,7 @@ import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.report.ClosedLoop;
+import org.aoiforecast.solar.report.Study;
 
 /** Plain-text tables for the terminal: one row per age, one column per curve. */
 final class TextTables {
@@ -39,6 +40,18 @@ final class TextTables {
     for (ProfileCurve p : r.profiles()) {
       out.println("  " + p.verdict(r.target()) + " [" + p.estimator() + "]");
     }
+  }
+
+  /**
+   * The results of training: the per-age test MSE and skill, and with a backtest first which fold
+   * they are of, then every fold and the summary over folds.
+   */
+  static void training(Study.Training t, PrintWriter out) {
+    t.backtestReport().ifPresent(b -> out.printf("Per-age results of the last fold (fold %d of %d, the latest"
+        + " forecast origin):%n", b.folds().size(), b.folds().size()));
+    evaluation(t.report(), out);
+    skill(t.report(), out);
+    t.backtestReport().ifPresent(b -> backtest(b, out));
   }
 
   static void evaluation(EvaluationReport e, PrintWriter out) {

@@ -62,9 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     Study study = new Study(d, settings);
     Integer folds = StudyOptions.backtest(network, study);
     Study.Training training = train(study, folds, quiet);
-    TextTables.evaluation(training.report(), spec.commandLine().getOut());
-    TextTables.skill(training.report(), spec.commandLine().getOut());
-    training.backtestReport().ifPresent(b -> TextTables.backtest(b, spec.commandLine().getOut()));
+    TextTables.training(training, spec.commandLine().getOut());
     // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
       training.pooledModel().save(model);

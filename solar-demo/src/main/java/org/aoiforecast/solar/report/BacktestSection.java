@@ -85,7 +85,8 @@ final class BacktestSection {
       }
       md.append('\n');
     }
-    md.append("\nAge bands in steps. Every fold's per-age errors: `").append(CSV).append("`; `run.json` → `backtest`.\n\n");
+    md.append("\nAge bands in steps. Every fold's per-age errors: `").append(CSV)
+        .append("`; `run.json` → `backtest`.\n\n");
   }
 
   private static String text(MeanSpread m) {

@@ -240,7 +240,10 @@ public final class Study {
     return run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput() ? f : null;
   }
 
-  /** The age bands 1-6, 7-24 and 25-48 hours, in the data's steps (in steps when a step is not a divisor of an hour). */
+  /**
+   * The age bands 1-6, 7-24 and 25-48 hours in the data's steps; 1-6, 7-24 and 25-48 steps when
+   * an hour is not a whole number of steps.
+   */
   List<AgeBand> ageBands() {
     long hour = java.time.Duration.ofHours(1).toMillis();
     long step = data.series().stepMillis();
