@@ -6,7 +6,8 @@
  * and without the age input), whose pooled result is an
  * {@link org.aoiforecast.forecasting.AgeAwareForecaster} that saves, loads and forecasts live
  * ({@link org.aoiforecast.forecasting.ForecastRequest}); {@link org.aoiforecast.forecasting.Evaluation}
- * compares strategies per age.
+ * compares strategies per age on one split, {@link org.aoiforecast.forecasting.Backtest} on every
+ * fold of a rolling-origin backtest.
  *
  * <p>Subpackages: {@code nn} (networks, configuration, training loop), {@code model} (the saved
  * model and its file), {@code evaluation} (per-age errors and reports), {@code baseline}

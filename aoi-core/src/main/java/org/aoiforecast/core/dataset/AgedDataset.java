@@ -35,7 +35,8 @@ import tech.tablesaw.api.Table;
  * <p><b>No leakage.</b> A data set only touches the rows of its segment (all rows by default).
  * {@link #split} cuts the rows into chronological segments, so no window or target of one part
  * lies in another; {@link Splits#standardized()} fits the standardisation on the training part
- * only.
+ * only. {@link RollingOrigin#folds} makes several such splits (a backtest), with gaps between
+ * the parts.
  *
  * <pre>{@code
  * AgedDataset data = AgedDataset.of(series, spec);
@@ -440,6 +441,19 @@ public final class AgedDataset {
         ? new AgedDataset(spec, series, standardization, trainEnd, validationEnd, "validation") : null;
     AgedDataset test = new AgedDataset(spec, series, standardization, validationEnd, segmentEnd, "test");
     return new Splits(train, validation, test);
+  }
+
+  /**
+   * The same spec, series and standardisation over other rows (a part of a split or a fold).
+   *
+   * @param fromRow first row (inclusive)
+   * @param toRow end row (exclusive)
+   * @param label the part's name in errors ("training", "fold 2 test", ...)
+   * @return a view
+   */
+  AgedDataset part(int fromRow, int toRow, String label) {
+    Objects.checkFromToIndex(fromRow, toRow, series.size());
+    return new AgedDataset(spec, series, standardization, fromRow, toRow, label);
   }
 
   /**

@@ -10,6 +10,9 @@
  *   <li>{@link org.aoiforecast.core.dataset.AgedDataset}: a spec over the rows of a series, a view
  *       rather than a copy, with chronological {@link org.aoiforecast.core.dataset.Splits} and a
  *       training-only {@link org.aoiforecast.core.dataset.Standardization};
+ *   <li>{@link org.aoiforecast.core.dataset.RollingOrigin}: the folds of a rolling-origin
+ *       backtest ({@link org.aoiforecast.core.dataset.FoldLayout} rows, {@link
+ *       org.aoiforecast.core.dataset.BacktestFold} parts), expanding training windows with gaps;
  *   <li>{@link org.aoiforecast.core.dataset.AgeSet}, {@link org.aoiforecast.core.dataset.AgeEncoding},
  *       {@link org.aoiforecast.core.dataset.KnownCovariate}: the parts a spec is made of;
  *   <li>{@link org.aoiforecast.core.dataset.AgeCombinations}: a seeded sample of age vectors whose

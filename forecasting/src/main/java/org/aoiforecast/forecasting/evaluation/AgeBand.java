@@ -3,58 +3,87 @@ package org.aoiforecast.forecasting.evaluation;
 import java.util.List;
 
 /**
- * A range of ages over which errors are summarised, in steps, both ends inclusive: "young" (1-6),
- * "intraday" (7-24) and "day-ahead" (25-48) steps by default, the bands the study's claims are
- * stated in.
+ * A range of ages, in steps, over which per-age errors are averaged: a coarse view of the loss
+ * curve (fresh, a few hours old, a day old or older). The study's claims are stated in the
+ * {@linkplain #standard() standard bands} 1-6, 7-24 and 25-48 steps.
  *
- * @param from first age, steps
- * @param to last age, steps, {@code >= from}
+ * @param from the youngest age of the band, in steps, at least 1
+ * @param to the oldest age, in steps, at least {@code from}
  */
 public record AgeBand(int from, int to) {
-  /** The study's bands: 1-6, 7-24 and 25-48 steps. */
-  public static final List<AgeBand> STANDARD = List.of(new AgeBand(1, 6), new AgeBand(7, 24), new AgeBand(25, 48));
 
   /** Validates. */
   public AgeBand {
-    if (from < 0 || to < from) {
-      throw new IllegalArgumentException("an age band needs 0 <= from <= to, got " + from + "-" + to);
+    if (from < 1 || to < from) {
+      throw new IllegalArgumentException("an age band runs from an age of at least 1 to one no younger; got " + from
+          + "-" + to);
     }
   }
 
+  /** @return the bands 1-6, 7-24 and 25-48 steps (on hourly data: up to 6 h, up to a day, the second day) */
+  public static List<AgeBand> standard() {
+    return List.of(new AgeBand(1, 6), new AgeBand(7, 24), new AgeBand(25, 48));
+  }
+
   /**
-   * @param factor steps per unit of this band (e.g. 2 to read hours as 30-minute steps), >= 1
-   * @return this band in finer steps, tiling as the coarse bands do: {@code 1-6} hours in
-   *     30-minute steps is {@code 1-12}, {@code 7-24} hours is {@code 13-48}
+   * The same band on data with {@code factor} times as many steps per unit of time: 1-6 becomes
+   * 1-12 with a factor of 2 (30-minute steps for bands meant in hours), so that consecutive bands
+   * still tile the steps without a gap.
+   *
+   * @param factor steps of the new data per step of the band, at least 1
+   * @return the scaled band, {@code ((from - 1) factor + 1)} to {@code to × factor}
    */
   public AgeBand scaled(int factor) {
     if (factor < 1) {
-      throw new IllegalArgumentException("the factor must be >= 1, got " + factor);
+      throw new IllegalArgumentException("the factor must be at least 1, got " + factor);
     }
-    // consecutive bands must tile the finer steps without a gap: (from - 1) * factor + 1 .. to * factor
-    return new AgeBand(from == 0 ? 0 : (from - 1) * factor + 1, to * factor);
+    return new AgeBand((from - 1) * factor + 1, to * factor);
+  }
+
+  /**
+   * @param age an age in steps
+   * @return whether the band holds it
+   */
+  public boolean contains(int age) {
+    return age >= from && age <= to;
   }
 
   /**
    * @param metrics errors per age
-   * @return the MSE averaged over the ages of this band (each age weighted equally), or NaN when
-   *     no age of {@code metrics} falls in it
+   * @return the MSE averaged over the ages of {@code metrics} in this band (each age weighted
+   *     equally), or NaN when none falls in it
    */
   public double meanMse(AgeMetrics metrics) {
-    int[] ages = metrics.ages();
-    double[] mse = metrics.mse();
+    return mean(metrics.ages(), metrics.mse());
+  }
+
+  /**
+   * @param ages ages in steps
+   * @param perAge one value per age, parallel to {@code ages}
+   * @return the mean of the values whose age lies in this band, or NaN when none does
+   */
+  public double mean(int[] ages, double[] perAge) {
+    if (ages.length != perAge.length) {
+      throw new IllegalArgumentException(ages.length + " ages but " + perAge.length + " values");
+    }
     double s = 0;
     int n = 0;
     for (int i = 0; i < ages.length; i++) {
-      if (ages[i] >= from && ages[i] <= to) {
-        s += mse[i];
+      if (contains(ages[i])) {
+        s += perAge[i];
         n++;
       }
     }
     return n == 0 ? Double.NaN : s / n;
   }
 
+  /** @return "from-to", e.g. "1-6" */
+  public String label() {
+    return from + "-" + to;
+  }
+
   @Override
   public String toString() {
-    return from + "-" + to;
+    return label();
   }
 }

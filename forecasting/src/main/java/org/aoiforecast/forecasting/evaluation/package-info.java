@@ -3,6 +3,11 @@
  * (MSE, MAE, RMSE per age vector), one strategy's
  * {@link org.aoiforecast.forecasting.evaluation.StrategyResult} and the
  * {@link org.aoiforecast.forecasting.evaluation.EvaluationReport} that compares strategies and
- * writes the versioned JSON of {@code train}.
+ * writes the versioned JSON of {@code train}; for a rolling-origin backtest, each fold's
+ * {@link org.aoiforecast.forecasting.evaluation.FoldResult} and the
+ * {@link org.aoiforecast.forecasting.evaluation.BacktestReport} with every strategy's
+ * {@link org.aoiforecast.forecasting.evaluation.StrategySummary} over folds: the
+ * {@link org.aoiforecast.forecasting.evaluation.MeanSpread} (mean and sample standard deviation)
+ * per age and per {@link org.aoiforecast.forecasting.evaluation.AgeBand}.
  */
 package org.aoiforecast.forecasting.evaluation;

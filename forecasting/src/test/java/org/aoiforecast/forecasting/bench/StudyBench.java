@@ -18,7 +18,8 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  * temperature, humidity, cloud cover; u = 6; ages 1..48; default network settings). The PyTorch
  * per-age recipe on the same data is docs/benchmarks/torch_peer.py --recipe.
  *
- * <p>With the argument {@code lstm} it also trains the pooled network as an LSTM(32) over the
+ * <p>Numeric arguments are further seeds of the pooled network (mean and range over seeds). With
+ * the argument {@code lstm} it also trains the pooled network as an LSTM(32) over the
  * window, to set its accuracy and cost next to the default MLP's.
  *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
@@ -43,10 +44,32 @@ public final class StudyBench {
         perAge.networks(), perAge.trainSeconds(), onePerAge, perAge.test().meanMse());
     System.out.printf("per-age sweep, %d threads side by side: %.1f s, mean test MSE %.0f%n",
         Runtime.getRuntime().availableProcessors(), sweep.trainSeconds(), sweep.test().meanMse());
-    System.out.printf("pooled-with-age: 1 network, %.1f s, mean test MSE %.0f%n", pooled.trainSeconds(),
-        pooled.test().meanMse());
+    System.out.printf("pooled-with-age, seed %d: 1 network, %.1f s, mean test MSE %.0f%n", config.seed(),
+        pooled.trainSeconds(), pooled.test().meanMse());
     System.out.printf("pooled curve cost = %.2f x one per-age network; sweep (side by side) / pooled = %.1f x%n",
         pooled.trainSeconds() / onePerAge, sweep.trainSeconds() / pooled.trainSeconds());
+    // further seeds of the pooled network: its mean and spread, as the PyTorch recipe's (--seed)
+    List<Long> seeds = new java.util.ArrayList<>(List.of(config.seed()));
+    double[] mse = {pooled.test().meanMse()};
+    double[] secs = {pooled.trainSeconds()};
+    for (String a : args) {
+      if (a.matches("\\d+")) {
+        NetworkConfig c = config.toBuilder().seed(Long.parseLong(a)).build();
+        StrategyResult r = Evaluation.run(splits, Strategies.pooledWithAge(c), TrainingListener.NONE).result();
+        System.out.printf("pooled-with-age, seed %s: %.1f s, mean test MSE %.0f%n", a, r.trainSeconds(),
+            r.test().meanMse());
+        seeds.add(c.seed());
+        mse = java.util.Arrays.copyOf(mse, mse.length + 1);
+        secs = java.util.Arrays.copyOf(secs, secs.length + 1);
+        mse[mse.length - 1] = r.test().meanMse();
+        secs[secs.length - 1] = r.trainSeconds();
+      }
+    }
+    if (seeds.size() > 1) {
+      var m = java.util.Arrays.stream(mse).summaryStatistics();
+      System.out.printf("pooled-with-age over seeds %s: mean test MSE %.0f (range %.0f-%.0f), mean time %.1f s%n",
+          seeds, m.getAverage(), m.getMin(), m.getMax(), java.util.Arrays.stream(secs).average().orElse(0));
+    }
     if (List.of(args).contains("lstm")) {
       NetworkConfig lstm = config.toBuilder().architecture(org.aoiforecast.forecasting.nn.Architecture.LSTM).hidden(32)
           .build();

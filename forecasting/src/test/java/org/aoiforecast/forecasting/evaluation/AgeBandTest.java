@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class AgeBandTest {
   @Test
   void scaledBandsTileTheFinerSteps() {
-    assertEquals(new AgeBand(1, 12), AgeBand.STANDARD.get(0).scaled(2));
-    assertEquals(new AgeBand(13, 48), AgeBand.STANDARD.get(1).scaled(2));
-    assertEquals(new AgeBand(49, 96), AgeBand.STANDARD.get(2).scaled(2));
-    assertEquals(AgeBand.STANDARD.get(1), AgeBand.STANDARD.get(1).scaled(1));
+    assertEquals(new AgeBand(1, 12), AgeBand.standard().get(0).scaled(2));
+    assertEquals(new AgeBand(13, 48), AgeBand.standard().get(1).scaled(2));
+    assertEquals(new AgeBand(49, 96), AgeBand.standard().get(2).scaled(2));
+    assertEquals(AgeBand.standard().get(1), AgeBand.standard().get(1).scaled(1));
     assertThrows(IllegalArgumentException.class, () -> new AgeBand(5, 4));
   }
 
@@ -34,8 +34,8 @@ class AgeBandTest {
       f[r] = data.age(r, 0); // squared error = age²
     }
     AgeMetrics m = AgeMetrics.of(data, f);
-    assertEquals((4 + 25) / 2.0, AgeBand.STANDARD.get(0).meanMse(m), 1e-12);
-    assertEquals(64, AgeBand.STANDARD.get(1).meanMse(m), 1e-12);
-    assertTrue(Double.isNaN(AgeBand.STANDARD.get(2).meanMse(m)), "no age in 25-48");
+    assertEquals((4 + 25) / 2.0, AgeBand.standard().get(0).meanMse(m), 1e-12);
+    assertEquals(64, AgeBand.standard().get(1).meanMse(m), 1e-12);
+    assertTrue(Double.isNaN(AgeBand.standard().get(2).meanMse(m)), "no age in 25-48");
   }
 }

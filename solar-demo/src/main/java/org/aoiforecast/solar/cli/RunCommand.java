@@ -79,8 +79,10 @@ final class RunCommand implements Callable<Integer> {
     SolarData d = data.load(spec.commandLine().getErr());
     Study study = new Study(d, StudyOptions.settings(common, analysis, network, columns.target(d),
         columns.features(d), d));
-    w.printf("study of %s on %s: %d rows, sources %s, ages %s%n", study.settings().target(), data.name(),
-        d.series().size(), study.settings().features(), study.settings().ages());
+    Integer folds = StudyOptions.backtest(network, study);
+    w.printf("study of %s on %s: %d rows, sources %s, ages %s%s%n", study.settings().target(), data.name(),
+        d.series().size(), study.settings().features(), study.settings().ages(),
+        folds == null ? "" : ", backtest of " + folds + " fold" + (folds == 1 ? "" : "s"));
     if (study.settings().hasSourceAges()) {
       w.printf("per-source training ages %s, %d age vectors%n", study.settings().sourceAges(),
           study.settings().ageVectorSamples());
@@ -93,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     double analysisSeconds = (System.nanoTime() - t0) / 1e9;
     w.printf("analysis done in %.1f s%n", analysisSeconds);
     long t1 = System.nanoTime();
-    Study.Training training = TrainCommand.train(study, quiet);
+    Study.Training training = TrainCommand.train(study, folds, quiet);
     double trainingSeconds = (System.nanoTime() - t1) / 1e9;
     w.printf("training done in %.1f s%n", trainingSeconds);
     long t2 = System.nanoTime();
@@ -102,8 +104,7 @@ final class RunCommand implements Callable<Integer> {
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
     Path file = ReportWriter.write(lock, study, report, training, loop, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
-    TextTables.evaluation(training.report(), w);
-    TextTables.skill(training.report(), w);
+    TextTables.training(training, w);
     loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;

@@ -116,6 +116,35 @@ final class StudyOptions {
         description = "How many per-source age vectors the training pools with --source-ages (default: the size of"
             + " the largest per-source age set).")
     Integer ageSamples;
+
+    @Option(names = "--backtest", paramLabel = "K",
+        description = "Evaluate K forecast origins instead of one (a rolling-origin backtest): the last K x 15 %% of"
+            + " the rows in K test blocks, each fold trained on the rows before its block (70 : 15 training and"
+            + " validation) with gaps of window + oldest age + horizon steps; report every fold and the mean and"
+            + " standard deviation over folds. The per-age table, figures and saved model are then the last"
+            + " fold's. Default: off (one chronological 70/15/15 split).")
+    Integer backtest;
+  }
+
+  /**
+   * The number of backtest folds, checked against the study's data before any work.
+   *
+   * @param network the network options
+   * @param study the study
+   * @return the folds, or null when the option is not given
+   * @throws CliException (usage) when K is below 1 or the folds do not fit the data
+   */
+  static Integer backtest(Network network, Study study) {
+    if (network.backtest == null) {
+      return null;
+    }
+    atLeast(network.backtest, 1, "--backtest", "fold");
+    try {
+      study.backtestLayout(network.backtest);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--backtest " + network.backtest + ": " + e.getMessage());
+    }
+    return network.backtest;
   }
 
   /**

@@ -4,12 +4,19 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.aoiforecast.core.dataset.FoldLayout;
+import org.aoiforecast.forecasting.evaluation.AgeBand;
+import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.FoldResult;
+import org.aoiforecast.forecasting.evaluation.MeanSpread;
+import org.aoiforecast.forecasting.evaluation.StrategySummary;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.report.ClosedLoop;
+import org.aoiforecast.solar.report.Study;
 
 /** Plain-text tables for the terminal: one row per age, one column per curve. */
 final class TextTables {
@@ -33,6 +40,18 @@ final class TextTables {
     for (ProfileCurve p : r.profiles()) {
       out.println("  " + p.verdict(r.target()) + " [" + p.estimator() + "]");
     }
+  }
+
+  /**
+   * The results of training: the per-age test MSE and skill, and with a backtest first which fold
+   * they are of, then every fold and the summary over folds.
+   */
+  static void training(Study.Training t, PrintWriter out) {
+    t.backtestReport().ifPresent(b -> out.printf("Per-age results of the last fold (fold %d of %d, the latest"
+        + " forecast origin):%n", b.folds().size(), b.folds().size()));
+    evaluation(t.report(), out);
+    skill(t.report(), out);
+    t.backtestReport().ifPresent(b -> backtest(b, out));
   }
 
   static void evaluation(EvaluationReport e, PrintWriter out) {
@@ -75,6 +94,46 @@ final class TextTables {
     out.println();
   }
 
+  /**
+   * A backtest: each fold's rows, then per strategy the mean test MSE of each fold and the mean ±
+   * standard deviation over folds, overall and per age band.
+   */
+  static void backtest(BacktestReport b, PrintWriter out) {
+    out.printf("Backtest over %d forecast origins (rolling origin, gaps of %d steps)%n", b.folds().size(),
+        b.folds().get(0).layout().gap());
+    for (FoldResult f : b.folds()) {
+      FoldLayout l = f.layout();
+      out.printf("  fold %d: trains on rows %d-%d%s, tests on rows %d-%d (%s to %s)%n", l.number(), l.trainFrom(),
+          l.trainTo() - 1, l.hasValidation() ? ", validates on " + l.validationFrom() + "-" + (l.validationTo() - 1)
+          : "", l.testFrom(), l.testTo() - 1, b.time(l.testFrom()), b.time(l.testTo() - 1));
+    }
+    out.printf("Mean test MSE over ages per fold; mean ± standard deviation over folds, overall and per age band%n");
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-20s", "strategy"));
+    for (FoldResult f : b.folds()) {
+      h.append(String.format(Locale.ROOT, " %10s", "fold " + f.number()));
+    }
+    h.append(String.format(Locale.ROOT, " %21s", "mean ± sd"));
+    for (AgeBand band : b.bands()) {
+      h.append(String.format(Locale.ROOT, " %21s", "ages " + band.label()));
+    }
+    out.println(h);
+    for (StrategySummary s : b.summaries()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", s.name()));
+      for (FoldResult f : b.folds()) {
+        row.append(String.format(Locale.ROOT, " %10s", format(f.evaluation().strategy(s.name()).test().meanMse())));
+      }
+      row.append(String.format(Locale.ROOT, " %21s", format(s.meanMse())));
+      for (MeanSpread m : s.bandMse()) {
+        row.append(String.format(Locale.ROOT, " %21s", format(m)));
+      }
+      out.println(row);
+    }
+  }
+
+  /** "mean ± sd", or the mean alone when one fold has no spread. */
+  static String format(MeanSpread m) {
+    return Double.isNaN(m.spread()) ? format(m.mean()) : format(m.mean()) + " ± " + format(m.spread());
+  }
 
   /**
    * The closed loop of update scheduling: per α, the loss each policy is predicted to reach (from

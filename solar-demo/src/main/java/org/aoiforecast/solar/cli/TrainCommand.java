@@ -2,6 +2,7 @@ package org.aoiforecast.solar.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: per-age vs pooled networks vs baselines, per-age test loss; saves the pooled model. */
+/**
+ * {@code train}: per-age vs pooled networks vs baselines, per-age test loss; saves the pooled model.
+ * With {@code --backtest K}, on every fold of a rolling-origin backtest.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = {"Train one network per age, one pooled network with the age as input and one without, next to"
         + " baselines (linear, persistence, seasonal persistence); print the per-age test MSE and save the pooled"
@@ -56,9 +60,9 @@ final class TrainCommand implements Callable<Integer> {
     StudySettings settings = StudyOptions.settings(common, null, network, columns.target(d),
         columns.features(d), d);
     Study study = new Study(d, settings);
-    Study.Training training = train(study, quiet);
-    TextTables.evaluation(training.report(), spec.commandLine().getOut());
-    TextTables.skill(training.report(), spec.commandLine().getOut());
+    Integer folds = StudyOptions.backtest(network, study);
+    Study.Training training = train(study, folds, quiet);
+    TextTables.training(training, spec.commandLine().getOut());
     // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
       training.pooledModel().save(model);
@@ -66,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (json != null) {
       try {
-        training.report().writeJson(json, "train");
+        Json.write(json, training.toJson("train"));
       } catch (RuntimeException e) {
         throw new CliException(CliException.FAILURE, SolarCli.message(e) + (save && training.pooledModel() != null
             ? " (the model was saved to " + model + ")" : ""));
@@ -75,8 +79,11 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Trains with a progress bar over all networks' epochs. */
-  static Study.Training train(Study study, boolean quiet) {
+  /**
+   * Trains (on the chronological split, or on every fold of a backtest) with a progress bar over
+   * all networks' epochs.
+   */
+  static Study.Training train(Study study, Integer folds, boolean quiet) {
     StudySettings s = study.settings();
     int ages = s.hasSourceAges() ? s.ageVectorSamples() : s.ages().size(); // networks of per-age
     long epochs = 0;
@@ -84,8 +91,10 @@ final class TrainCommand implements Callable<Integer> {
       epochs += name.equals("per-age") ? (long) ages * s.network().maxEpochs()
           : name.startsWith("pooled") ? s.network().maxEpochs() : 0;
     }
+    epochs *= folds == null ? 1 : folds;
     try (Progress progress = Progress.start("train", Math.max(1, epochs), Progress.interactive(quiet), System.err)) {
-      Study.Training training = study.train(progress.training());
+      Study.Training training = folds == null ? study.train(progress.training())
+          : study.backtest(folds, progress.training());
       progress.stepTo(epochs);
       return training;
     }

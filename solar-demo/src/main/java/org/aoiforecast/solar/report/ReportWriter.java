@@ -18,6 +18,7 @@ import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.Json;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
+import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.loss.Loss;
@@ -183,9 +184,13 @@ public final class ReportWriter {
     analysis.markovTable().write().csv(dir.resolve("markov.csv").toFile());
     eval.toTable().write().csv(dir.resolve("training.csv").toFile());
     analysis.writeJson(dir.resolve("analysis.json"), "analyze");
-    eval.writeJson(dir.resolve("training.json"), "train");
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop);
-    String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit);
+    Json.write(dir.resolve("training.json"), training.toJson("train"));
+    Optional<BacktestReport> backtest = training.backtestReport();
+    if (backtest.isPresent()) {
+      backtest.get().toTable().write().csv(dir.resolve(BacktestSection.CSV).toFile());
+    }
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest);
+    String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
       ClosedLoopReport.table(loop.get()).write().csv(dir.resolve(ClosedLoopReport.CSV).toFile());
@@ -218,7 +223,7 @@ public final class ReportWriter {
   /** "; ages 1-6: +x %, ..." over the standard bands that hold ages, relative to {@code base}. */
   private static String bandDifferences(StrategyResult other, StrategyResult base) {
     List<String> parts = new ArrayList<>();
-    for (AgeBand band : AgeBand.STANDARD) {
+    for (AgeBand band : AgeBand.standard()) {
       double o = band.meanMse(other.test());
       double b = band.meanMse(base.test());
       if (Double.isFinite(o) && Double.isFinite(b)) {
@@ -256,7 +261,8 @@ public final class ReportWriter {
   }
 
   private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
-      EvaluationReport training, Optional<ClosedLoop.Result> loop) throws IOException {
+      EvaluationReport training, Optional<ClosedLoop.Result> loop, Optional<BacktestReport> backtest)
+      throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
     root.put("schema", 1);
@@ -296,6 +302,11 @@ public final class ReportWriter {
     } else {
       root.putNull("scheduling");
     }
+    if (backtest.isPresent()) {
+      root.set("backtest", backtest.get().toJson());
+    } else {
+      root.putNull("backtest");
+    }
     ArrayNode files = root.putArray("files");
     for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
         Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
@@ -308,11 +319,14 @@ public final class ReportWriter {
       files.add(ClosedLoopReport.FIGURE);
       files.add(ClosedLoopReport.CSV);
     }
+    if (backtest.isPresent()) {
+      files.add(BacktestSection.CSV);
+    }
     Json.write(file, root);
   }
 
   private static String markdown(Study study, ProfileReport analysis, EvaluationReport eval, RunInfo info,
-      ProfileCurve estimate, double agreement, String lossUnit, String mseUnit) {
+      ProfileCurve estimate, double agreement, String lossUnit, String mseUnit, Optional<BacktestReport> backtest) {
     StudySettings s = study.settings();
     TimeSeries series = study.data().series();
     StringBuilder md = new StringBuilder();
@@ -344,7 +358,8 @@ public final class ReportWriter {
         + " block-bootstrap replicates (blocks of " + analysis.blockLength() + "), Theiler window "
         + analysis.theilerWindow());
     row(md, "networks", s.network().toString());
-    row(md, "split", "chronological 70 % / 15 % / 15 % (train / validation / test), standardised on training data");
+    row(md, "split", backtest.map(BacktestSection::layout).orElse("chronological 70 % / 15 % / 15 % (train /"
+        + " validation / test), standardised on training data"));
     md.append('\n');
 
     md.append("## Findings\n\n");
@@ -385,6 +400,7 @@ public final class ReportWriter {
         .orElseThrow();
     md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(num(best.test().meanMse()))
         .append(' ').append(mseUnit).append(").\n");
+    backtest.ifPresent(b -> md.append(BacktestSection.finding(b, mseUnit)));
     if (Double.isFinite(agreement)) {
       md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation) deviates from the"
           + " loss the pooled network reaches on its training data by %.1f %% on average over ages.%n",
@@ -448,6 +464,7 @@ public final class ReportWriter {
           .append("** |");
     }
     md.append("\n\n");
+    backtest.ifPresent(b -> BacktestSection.markdown(b, mseUnit, md));
 
     md.append("## Timings\n\n");
     md.append(String.format(Locale.ROOT, "- analysis (no training): %.1f s%n", info.analysisSeconds()));
@@ -460,6 +477,8 @@ public final class ReportWriter {
     md.append("- `profiles.csv`, `markov.csv`, `analysis.json`: every estimated curve (JSON schema 1, see"
         + " docs/json.md)\n");
     md.append("- `training.csv`, `training.json`: per-age train and test errors of every strategy\n");
+    backtest.ifPresent(b -> md.append("- `").append(BacktestSection.CSV).append("`: per-age train and test errors"
+        + " of every strategy on every fold of the backtest\n"));
     md.append("- `run.json`: the settings, timings and agreement of this run\n");
     return md.toString();
   }

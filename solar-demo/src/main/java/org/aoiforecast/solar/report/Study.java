@@ -1,7 +1,9 @@
 package org.aoiforecast.solar.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeCombinations;
@@ -9,15 +11,20 @@ import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.ChronologicalSplit;
+import org.aoiforecast.core.dataset.FoldLayout;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
+import org.aoiforecast.core.dataset.RollingOrigin;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.Backtest;
 import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.TrainingStrategy;
 import org.aoiforecast.forecasting.baseline.Baselines;
+import org.aoiforecast.forecasting.evaluation.AgeBand;
+import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -152,11 +159,51 @@ public final class Study {
     return day % step == 0 && day / step >= 2 ? AgeEncoding.periodic((int) (day / step)) : AgeEncoding.logarithmic();
   }
 
-  /** The outcome of training: the per-age comparison and the pooled model worth saving. */
-  public record Training(EvaluationReport report, AgeAwareForecaster pooledModel) {}
+  /**
+   * The outcome of training: the per-age comparison, the pooled model worth saving and, when the
+   * study was backtested, every fold.
+   *
+   * @param report the per-age comparison on the chronological split, or on the last fold of a
+   *     backtest
+   * @param pooledModel the pooled-with-age model trained for {@code report}, null when that
+   *     strategy was not run
+   * @param backtest the backtest, null when there was none
+   */
+  public record Training(EvaluationReport report, AgeAwareForecaster pooledModel, BacktestReport backtest) {
+
+    /**
+     * @param report the per-age comparison on the chronological split
+     * @param pooledModel the pooled-with-age model, or null
+     */
+    public Training(EvaluationReport report, AgeAwareForecaster pooledModel) {
+      this(report, pooledModel, null);
+    }
+
+    /** @return the backtest, if the study was backtested */
+    public Optional<BacktestReport> backtestReport() {
+      return Optional.ofNullable(backtest);
+    }
+
+    /**
+     * The train JSON (docs/json.md): the comparison's fields and {@code backtest}, every fold with
+     * the mean and spread over folds, or null without a backtest.
+     *
+     * @param command the value of the {@code "command"} field
+     * @return a new JSON object
+     */
+    public ObjectNode toJson(String command) {
+      ObjectNode root = report.toJson(command);
+      if (backtest != null) {
+        root.set("backtest", backtest.toJson());
+      } else {
+        root.putNull("backtest");
+      }
+      return root;
+    }
+  }
 
   /**
-   * Trains and evaluates the strategies of the settings.
+   * Trains and evaluates the strategies of the settings on the chronological split.
    *
    * @param listener training progress
    * @return the comparison and the pooled-with-age model (null when that strategy was not run)
@@ -168,13 +215,63 @@ public final class Study {
     for (String name : settings.strategies()) {
       Evaluation.Run<?> run = Evaluation.run(splits, strategy(name), listener);
       results.add(run.result());
-      if (run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput()) {
-        pooled = f;
-      }
+      pooled = pooled != null ? pooled : pooledWithAge(run);
     }
     int[] ages = results.get(0).test().ages();
     return new Training(new EvaluationReport(settings.target(), settings.trainWindow(), settings.horizon(), ages,
         results), pooled);
+  }
+
+  /**
+   * The rows of a rolling-origin backtest of the study's data set, checked before any work.
+   *
+   * @param folds the number of folds
+   * @return the folds' rows
+   * @throws IllegalArgumentException when that many folds do not fit the data (the message says
+   *     what the first fold would have and how many fit)
+   */
+  public List<FoldLayout> backtestLayout(int folds) {
+    return RollingOrigin.of(folds).layout(0, data.series().size(), spec());
+  }
+
+  /**
+   * Trains and evaluates the strategies of the settings on every fold of a rolling-origin
+   * backtest ({@link RollingOrigin#of}: test blocks of 15 % of the rows, expanding training
+   * windows, gaps of window + oldest age + horizon), summarised over the age bands 1-6, 7-24 and
+   * 25-48 hours. The comparison and model of the result are the last fold's, whose layout is the
+   * chronological split's with the gaps cut out.
+   *
+   * @param folds the number of folds
+   * @param listener training progress
+   * @return the last fold's comparison and pooled-with-age model, and the backtest
+   */
+  public Training backtest(int folds, TrainingListener listener) {
+    List<TrainingStrategy<?>> strategies = settings.strategies().stream().<TrainingStrategy<?>>map(this::strategy)
+        .toList();
+    AgeAwareForecaster[] last = new AgeAwareForecaster[1];
+    BacktestReport report = Backtest.of(RollingOrigin.of(folds)).withBands(ageBands()).run(
+        AgedDataset.of(data.series(), spec()), strategies, listener, (fold, runs) -> {
+          last[0] = null; // only the last fold's model is kept
+          for (Evaluation.Run<?> run : runs) {
+            last[0] = last[0] != null ? last[0] : pooledWithAge(run);
+          }
+        });
+    return new Training(report.last(), last[0], report);
+  }
+
+  private static AgeAwareForecaster pooledWithAge(Evaluation.Run<?> run) {
+    return run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput() ? f : null;
+  }
+
+  /**
+   * The age bands 1-6, 7-24 and 25-48 hours in the data's steps; 1-6, 7-24 and 25-48 steps when
+   * an hour is not a whole number of steps.
+   */
+  List<AgeBand> ageBands() {
+    long hour = java.time.Duration.ofHours(1).toMillis();
+    long step = data.series().stepMillis();
+    int factor = hour % step == 0 ? (int) (hour / step) : 1;
+    return AgeBand.standard().stream().map(b -> b.scaled(factor)).toList();
   }
 
   private TrainingStrategy<?> strategy(String name) {

@@ -9,10 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
+import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.FoldResult;
+import org.aoiforecast.forecasting.evaluation.MeanSpread;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.solar.data.CsvOptions;
 import org.aoiforecast.solar.data.SolarData;
@@ -27,11 +31,18 @@ import org.aoiforecast.solar.report.StudySettings;
  * whether the pooled network with the age input is no worse than every baseline and within 2 %
  * of the per-age networks. The figures of docs/benchmarks.md ("Forecast quality").
  *
+ * <p>With {@code --backtest K}, every seed is a rolling-origin backtest of K folds ({@code
+ * Study.backtest}) instead of one chronological split: the table gives each fold's mean test MSE
+ * (averaged over seeds) and the mean ± sample standard deviation over folds, overall and per age
+ * band, and in how many folds the pooled network with the age input is no worse than each
+ * baseline (docs/benchmarks.md, "Rolling-origin backtests").
+ *
  * <p>Run (after {@code mvn -q package -DskipTests}):
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
  * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
- * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R]}. With per-source ages the bands are of the target source's age.
+ * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K]}. With per-source ages
+ * the bands are of the target source's age.
  */
 public final class QualityBench {
 
@@ -55,7 +66,7 @@ public final class QualityBench {
         .toArray();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
-    List<AgeBand> bands = AgeBand.STANDARD.stream().map(b -> b.scaled((int) stepsPerHour)).toList();
+    List<AgeBand> bands = AgeBand.standard().stream().map(b -> b.scaled((int) stepsPerHour)).toList();
     Map<String, AgeSet> sourceAges = new LinkedHashMap<>();
     if (opt.containsKey("--source-ages")) {
       for (String item : opt.get("--source-ages").split(";")) {
@@ -64,6 +75,7 @@ public final class QualityBench {
       }
     }
     Map<String, List<double[]>> runs = new LinkedHashMap<>();
+    List<BacktestReport> backtests = new ArrayList<>();
     System.out.printf(Locale.ROOT, "data %s (%d rows), covariates %s, linear path %s, source ages %s, %d cores%n",
         opt.getOrDefault("--data", "default"), data.series().size(), covariates, path, sourceAges,
         Runtime.getRuntime().availableProcessors());
@@ -89,8 +101,14 @@ public final class QualityBench {
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
           20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0);
       long t0 = System.nanoTime();
-      EvaluationReport report = new Study(data, settings).train(org.aoiforecast.forecasting.nn.TrainingListener.NONE)
-          .report();
+      if (opt.containsKey("--backtest")) {
+        BacktestReport b = new Study(data, settings).backtest(Integer.parseInt(opt.get("--backtest")),
+            TrainingListener.NONE).backtest();
+        System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
+        backtests.add(b);
+        continue;
+      }
+      EvaluationReport report = new Study(data, settings).train(TrainingListener.NONE).report();
       System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
       for (StrategyResult r : report.strategies()) {
         double[] row = new double[1 + bands.size() + 1];
@@ -101,6 +119,10 @@ public final class QualityBench {
         row[row.length - 1] = r.trainSeconds();
         runs.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(row);
       }
+    }
+    if (!backtests.isEmpty()) {
+      printBacktests(backtests);
+      return;
     }
     System.out.printf("%-20s %-18s %-18s %-18s %-18s %s%n", "strategy", "mean MSE", "ages 1-6 h", "7-24 h",
         "25-48 h", "train s");
@@ -143,5 +165,87 @@ public final class QualityBench {
         System.out.printf("pooled-with-age vs %-20s (overall, bands):%s%n", e.getKey(), v);
       }
     }
+  }
+
+  /**
+   * The backtest table: per strategy, each fold's mean test MSE over ages (mean over seeds), then
+   * the mean ± sample standard deviation over folds of the fold values overall and per age band
+   * (each fold value itself a mean over seeds), and the mean training time; then, per baseline, in
+   * how many folds the pooled network with the age input is no worse overall and in each band.
+   */
+  private static void printBacktests(List<BacktestReport> backtests) {
+    BacktestReport first = backtests.get(0);
+    int folds = first.folds().size();
+    int bands = first.bands().size();
+    for (FoldResult f : first.folds()) {
+      System.out.printf(Locale.ROOT, "fold %d: trains on rows %d-%d, validates on %d-%d, tests on %s to %s%n",
+          f.number(), f.layout().trainFrom(), f.layout().trainTo() - 1, f.layout().validationFrom(),
+          f.layout().validationTo() - 1, first.time(f.layout().testFrom()), first.time(f.layout().testTo() - 1));
+    }
+    // value[strategy][fold][0 = mean over ages, 1.. = bands, last = train seconds], averaged over seeds
+    Map<String, double[][]> value = new LinkedHashMap<>();
+    for (String name : first.strategyNames()) {
+      double[][] v = new double[folds][2 + bands];
+      for (BacktestReport b : backtests) {
+        for (int k = 0; k < folds; k++) {
+          StrategyResult r = b.folds().get(k).evaluation().strategy(name);
+          v[k][0] += r.test().meanMse() / backtests.size();
+          double[] band = b.perBand(r.test().mse());
+          for (int j = 0; j < bands; j++) {
+            v[k][1 + j] += band[j] / backtests.size();
+          }
+          v[k][1 + bands] += r.trainSeconds() / backtests.size();
+        }
+      }
+      value.put(name, v);
+    }
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-20s", "strategy"));
+    for (int k = 1; k <= folds; k++) {
+      h.append(String.format(Locale.ROOT, " %-9s", "fold " + k));
+    }
+    h.append(String.format(Locale.ROOT, " %-19s", "mean ± sd"));
+    for (AgeBand band : first.bands()) {
+      h.append(String.format(Locale.ROOT, " %-19s", "ages " + band.label()));
+    }
+    System.out.println(h.append(" train s"));
+    for (Map.Entry<String, double[][]> e : value.entrySet()) {
+      double[][] v = e.getValue();
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", e.getKey()));
+      for (double[] fold : v) {
+        line.append(String.format(Locale.ROOT, " %-9.5g", fold[0]));
+      }
+      for (int c = 0; c <= bands; c++) {
+        MeanSpread m = MeanSpread.of(column(v, c));
+        line.append(String.format(Locale.ROOT, " %-19s", String.format(Locale.ROOT, "%.5g ± %.2g", m.mean(),
+            m.spread())));
+      }
+      System.out.println(line.append(String.format(Locale.ROOT, " %.1f", MeanSpread.of(column(v, 1 + bands)).mean())));
+    }
+    double[][] pooled = value.get("pooled-with-age");
+    if (pooled == null) {
+      return;
+    }
+    for (Map.Entry<String, double[][]> e : value.entrySet()) {
+      if (e.getKey().startsWith("pooled-")) {
+        continue;
+      }
+      StringBuilder v = new StringBuilder();
+      for (int c = 0; c <= bands; c++) {
+        int wins = 0;
+        for (int k = 0; k < folds; k++) {
+          wins += pooled[k][c] <= e.getValue()[k][c] ? 1 : 0;
+        }
+        v.append(String.format(Locale.ROOT, " %d/%d", wins, folds));
+      }
+      System.out.printf("pooled-with-age no worse than %-20s in folds (overall, bands):%s%n", e.getKey(), v);
+    }
+  }
+
+  private static double[] column(double[][] v, int c) {
+    double[] out = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      out[k] = v[k][c];
+    }
+    return out;
   }
 }
