@@ -140,6 +140,11 @@ public final class AgeAwareForecaster implements Forecaster {
     return config;
   }
 
+  /** @return the linear path beside the network, if the model has one */
+  public Optional<LinearBase> linearBase() {
+    return linearBase;
+  }
+
   /** @return how training went */
   public TrainingSummary summary() {
     return summary;

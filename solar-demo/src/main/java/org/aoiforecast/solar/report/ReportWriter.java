@@ -191,6 +191,16 @@ public final class ReportWriter {
     }
     writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
+    if (training.pooledModel() != null && training.pooledModel().linearBase().isPresent()) {
+      // say which model the pooled-with-age results are: the network, or its linear path alone
+      String kept = training.pooledModel().summary().networkKept()
+          ? String.format(Locale.ROOT, "- The pooled network beat its linear path alone on the validation part (best"
+              + " epoch %d), so its hidden layers are kept.%n", training.pooledModel().summary().bestEpoch())
+          : String.format(Locale.ROOT, "- The pooled network's hidden layers did not beat its linear path alone on the"
+              + " validation part, so the pooled model is that path (a ridge regression whose coefficients vary"
+              + " with the age): on this data the network adds nothing it can show on held-out data.%n");
+      md = md.replace("\n## Figures\n", kept + "\n## Figures\n");
+    }
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
       ClosedLoopReport.table(loop.get()).write().csv(dir.resolve(ClosedLoopReport.CSV).toFile());
