@@ -127,7 +127,7 @@ public final class Trainer {
             + ") or check the inputs for extreme values");
       }
       double validationLoss = validation == null ? trainLoss
-          : mse(net, layout, validation, validationRows, residual.validation());
+          : validationLoss(config.head(), net, layout, validation, validationRows, residual.validation());
       if (validationLoss < bestLoss) {
         bestLoss = validationLoss;
         bestEpoch = epoch;
@@ -156,7 +156,8 @@ public final class Trainer {
   }
 
   /**
-   * Network outputs for rows of a data set, in batches.
+   * Network outputs for rows of a data set, in batches: the forecast of a point head, the mean of
+   * a Gaussian head.
    *
    * @param net the network
    * @param layout its input layout
@@ -165,26 +166,61 @@ public final class Trainer {
    * @return one output per row (standardised target units)
    */
   public static double[] predict(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
-    double[] out = new double[rows.length];
+    return outputs(net, layout, data, rows)[0];
+  }
+
+  /**
+   * Means and standard deviations of a Gaussian head for rows of a data set, in batches.
+   *
+   * @param net a network with a Gaussian head ({@link OutputHead#GAUSSIAN})
+   * @param layout its input layout
+   * @param data standardised data set
+   * @param rows the rows
+   * @return {@code {means, standard deviations}}, one per row (standardised target units)
+   * @throws IllegalArgumentException when the network has one output
+   */
+  public static double[][] predictGaussian(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    double[][] out = outputs(net, layout, data, rows);
+    if (out.length != 2) {
+      throw new IllegalArgumentException("the network has " + out.length + " output; a Gaussian head has 2");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      out[1][i] = GaussianNll.standardDeviation(out[1][i]);
+    }
+    return out;
+  }
+
+  /** The network's output columns, one array per column. */
+  private static double[][] outputs(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    int columns = (int) net.layerSize(net.getnLayers() - 1);
+    double[][] out = new double[columns][rows.length];
     double[] scratch = new double[data.featureCount()];
     int batch = 4096;
     for (int from = 0; from < rows.length; from += batch) {
       int count = Math.min(batch, rows.length - from);
       INDArray y = net.output(layout.features(data, rows, from, count, scratch), false);
-      for (int i = 0; i < count; i++) {
-        out[from + i] = y.getDouble(i, 0);
+      for (int c = 0; c < columns; c++) {
+        for (int i = 0; i < count; i++) {
+          out[c][from + i] = y.getDouble(i, c);
+        }
       }
     }
     return out;
   }
 
-  private static double mse(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows,
-      double[] offset) {
-    double[] p = predict(net, layout, data, rows);
+  /**
+   * The early-stopping criterion in standardised units: the MSE of a point head, the mean
+   * negative log-likelihood of a Gaussian head (both with the linear path's offset added).
+   */
+  private static double validationLoss(OutputHead head, MultiLayerNetwork net, InputLayout layout, AgedDataset data,
+      int[] rows, double[] offset) {
+    double[][] p = head == OutputHead.GAUSSIAN ? predictGaussian(net, layout, data, rows)
+        : new double[][] {predict(net, layout, data, rows)};
     double s = 0;
     for (int i = 0; i < rows.length; i++) {
-      double e = p[i] + (offset == null ? 0 : offset[rows[i]]) - data.targetValue(rows[i]);
-      s += e * e;
+      double mean = p[0][i] + (offset == null ? 0 : offset[rows[i]]);
+      double y = data.targetValue(rows[i]);
+      s += head == OutputHead.GAUSSIAN ? GaussianNll.negativeLogLikelihood(y, mean, p[1][i]) : (mean - y) * (mean - y);
     }
     return s / rows.length;
   }

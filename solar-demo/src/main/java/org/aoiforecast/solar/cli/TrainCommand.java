@@ -59,6 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     Study.Training training = train(study, quiet);
     TextTables.evaluation(training.report(), spec.commandLine().getOut());
     TextTables.skill(training.report(), spec.commandLine().getOut());
+    TextTables.intervals(training.report(), spec.commandLine().getOut());
     // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
       training.pooledModel().save(model);

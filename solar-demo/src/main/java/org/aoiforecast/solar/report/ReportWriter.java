@@ -26,8 +26,9 @@ import org.aoiforecast.info.profile.ProfileReport;
 
 /**
  * Writes a study's report folder: {@code report.md} (what was run, the figures with captions, the
- * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update scheduling runs), CSV and JSON of every curve,
- * and {@code run.json} (schema 1).
+ * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update
+ * scheduling runs; the seventh with smart persistence, the eighth with forecast distributions), CSV and JSON of
+ * every curve, and {@code run.json} (schema 2).
  *
  * <p>Everything is written into a sibling folder of its own ({@code <out>.partial-<random>}) and
  * moved into place at the end, under the folder's {@link ReportLock}, so a run that fails half-way
@@ -39,6 +40,8 @@ public final class ReportWriter {
   /** File names in the report folder. */
   static final String REPORT = "report.md";
   static final String RUN_JSON = "run.json";
+  /** The schema of {@code run.json}: 2 since it carries {@code intervals} and {@code probabilistic}. */
+  public static final int RUN_SCHEMA = 2;
 
   private ReportWriter() {}
 
@@ -83,14 +86,16 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
+   * @param logLoss the log-loss estimate the Gaussian network is compared with ({@link
+   *     Study#logLossEstimate}), present when a strategy forecasts distributions
    * @param info the run's description
    * @return the report file
    * @throws ReportLock.InUseException when another run holds the folder
    */
   public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
     try (ReportLock lock = ReportLock.acquire(out)) {
-      return write(lock, study, analysis, training, loop, info);
+      return write(lock, study, analysis, training, loop, logLoss, info);
     }
   }
 
@@ -104,11 +109,13 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
+   * @param logLoss the log-loss estimate the Gaussian network is compared with, when a strategy
+   *     forecasts distributions
    * @param info the run's description
    * @return the report file
    */
   public static Path write(ReportLock lock, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
     if (!lock.isHeld()) {
       throw new IllegalStateException("the lock of " + lock.folder() + " was released before the report was written");
     }
@@ -118,7 +125,7 @@ public final class ReportWriter {
     Path partial = null;
     try {
       partial = Files.createTempDirectory(absolute.getParent(), name + ".partial-");
-      writeContents(partial, study, analysis, training, loop, info);
+      writeContents(partial, study, analysis, training, loop, logLoss, info);
       publish(partial, absolute);
       return absolute.resolve(REPORT);
     } catch (IOException e) {
@@ -163,7 +170,7 @@ public final class ReportWriter {
   }
 
   private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) throws IOException {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) throws IOException {
     StudySettings s = study.settings();
     String lossUnit = Figures.lossUnit(study, analysis.loss());
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
@@ -180,8 +187,19 @@ public final class ReportWriter {
     eval.toTable().write().csv(dir.resolve("training.csv").toFile());
     analysis.writeJson(dir.resolve("analysis.json"), "analyze");
     eval.writeJson(dir.resolve("training.json"), "train");
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop);
+    Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss);
+    distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, distributions);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit);
+    if (distributions.isPresent()) {
+      StringBuilder findings = new StringBuilder();
+      distributions.get().findings(findings);
+      md = md.replace("\n## Figures\n", findings + "\n## Figures\n");
+      StringBuilder section = new StringBuilder();
+      distributions.get().markdown(study.data().series().units().get(study.data().series()
+          .columnIndex(s.target())), section);
+      md = md.replace("## Timings\n", section + "## Timings\n");
+    }
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
       ClosedLoopReport.table(loop.get()).write().csv(dir.resolve(ClosedLoopReport.CSV).toFile());
@@ -213,29 +231,32 @@ public final class ReportWriter {
 
   /**
    * Mean relative deviation over ages between the no-training estimate and a trained network's
-   * loss: {@code mean |estimate − network| / network}.
+   * loss: {@code mean |estimate − network| / |network|} (the absolute value matters for the log
+   * loss, which can be negative).
    *
-   * @param estimate the estimated profile (quadratic loss)
-   * @param networkMse the network's MSE per age, parallel to the estimate's ages
+   * @param estimate the estimated profile
+   * @param networkLoss the network's loss per age in the same loss and units, parallel to the
+   *     estimate's ages
    * @return the deviation (0.1 = 10 %)
    */
-  public static double agreement(ProfileCurve estimate, double[] networkMse) {
+  public static double agreement(ProfileCurve estimate, double[] networkLoss) {
     double[] v = estimate.values();
-    if (v.length != networkMse.length) {
-      throw new IllegalArgumentException("the estimate has " + v.length + " ages, the network " + networkMse.length);
+    if (v.length != networkLoss.length) {
+      throw new IllegalArgumentException("the estimate has " + v.length + " ages, the network " + networkLoss.length);
     }
     double s = 0;
     for (int i = 0; i < v.length; i++) {
-      s += Math.abs(v[i] - networkMse[i]) / networkMse[i];
+      s += Math.abs(v[i] - networkLoss[i]) / Math.abs(networkLoss[i]);
     }
     return s / v.length;
   }
 
   private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
-      EvaluationReport training, Optional<ClosedLoop.Result> loop) throws IOException {
+      EvaluationReport training, Optional<ClosedLoop.Result> loop, Optional<DistributionReport> distributions)
+      throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
-    root.put("schema", 1);
+    root.put("schema", RUN_SCHEMA);
     root.put("command", "run");
     root.put("data", info.dataName());
     root.put("format", study.data().format().name().toLowerCase(Locale.ROOT));
@@ -252,6 +273,7 @@ public final class ReportWriter {
     root.put("estimator", s.estimator());
     Json.add(root.putArray("covariates"), s.covariates());
     root.put("seed", s.network().seed());
+    root.put("intervals", s.intervals());
     if (Double.isFinite(agreement)) {
       root.put("agreement", agreement);
     } else {
@@ -265,6 +287,11 @@ public final class ReportWriter {
     } else {
       root.putNull("scheduling");
     }
+    if (distributions.isPresent()) {
+      root.set("probabilistic", distributions.get().json());
+    } else {
+      root.putNull("probabilistic");
+    }
     ArrayNode files = root.putArray("files");
     for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
         Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
@@ -276,6 +303,9 @@ public final class ReportWriter {
     if (loop.isPresent()) {
       files.add(ClosedLoopReport.FIGURE);
       files.add(ClosedLoopReport.CSV);
+    }
+    if (distributions.isPresent()) {
+      files.add(DistributionReport.FIGURE);
     }
     Json.write(file, root);
   }

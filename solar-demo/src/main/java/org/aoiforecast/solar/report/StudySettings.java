@@ -23,10 +23,12 @@ import org.aoiforecast.info.loss.Loss;
  * @param network the networks' hyper-parameters (its seed is the study's seed)
  * @param strategies the training strategies and baselines to run, by name
  * @param threads threads of the analysis
+ * @param intervals whether the pooled network with the age input forecasts a Gaussian distribution
+ *     (intervals, quantiles, log loss) rather than a point
  */
 public record StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
     int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
-    List<String> strategies, int threads) {
+    List<String> strategies, int threads, boolean intervals) {
 
   /** All strategies, in report order. */
   public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
@@ -69,6 +71,30 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
         throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of " + ALL_STRATEGIES);
       }
     }
+  }
+
+  /**
+   * Settings of point forecasts only.
+   *
+   * @param target the target column
+   * @param features the source columns
+   * @param ages the age set, in steps
+   * @param windows the analysis windows, in steps
+   * @param trainWindow the window of the trained networks, in steps
+   * @param horizon the horizon in steps
+   * @param loss the loss of the analysis
+   * @param estimator the estimator name
+   * @param covariates known covariates
+   * @param bootstrap bootstrap replicates of the analysis
+   * @param network the networks' hyper-parameters
+   * @param strategies the strategies to run
+   * @param threads threads of the analysis
+   */
+  public StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
+      int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
+      List<String> strategies, int threads) {
+    this(target, features, ages, windows, trainWindow, horizon, loss, estimator, covariates, bootstrap, network,
+        strategies, threads, false);
   }
 
   @Override
