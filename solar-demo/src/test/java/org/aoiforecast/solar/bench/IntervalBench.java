@@ -91,16 +91,17 @@ public final class IntervalBench {
           run.result().test().meanMse(), run.result().probabilistic().orElseThrow().meanCalibration(),
           100 * ReportWriter.agreement(estimate, m.logLoss()),
           100 * ReportWriter.agreement(estimate, run.result().probabilistic().orElseThrow().train().logLoss()));
-      System.out.printf("  %-8s %9s %9s %9s %10s %10s %10s%n", "ages", "coverage", "target=0", "target>0", "CRPS",
-          "log loss", "width");
+      System.out.printf("  %-8s %9s %9s %9s %10s %10s %10s %10s %10s%n", "ages", "coverage", "target=0", "target>0",
+          "CRPS", "log loss", "ll t=0", "ll t>0", "width");
       for (AgeBand b : bands) {
         ProbabilisticMetrics.Band band = m.band(b);
         if (band.samples() == 0) {
           continue;
         }
         double[] split = coverageByZero(test, f, b);
-        System.out.printf(Locale.ROOT, "  %-8s %8.1f%% %8.1f%% %8.1f%% %10.4g %10.4f %10.4g%n", b.label(),
-            100 * band.coverage(), 100 * split[0], 100 * split[1], band.crps(), band.logLoss(), band.width());
+        System.out.printf(Locale.ROOT, "  %-8s %8.1f%% %8.1f%% %8.1f%% %10.4g %10.4f %10.4f %10.4f %10.4g%n",
+            b.label(), 100 * band.coverage(), 100 * split[0], 100 * split[1], band.crps(), band.logLoss(), split[2],
+            split[3], band.width());
       }
       if (point) {
         Evaluation.Run<AgeAwareForecaster> p = Evaluation.run(splits, Strategies.pooledWithAge(config),
@@ -111,11 +112,15 @@ public final class IntervalBench {
     }
   }
 
-  /** Coverage of the central 80 % interval among samples whose target is 0 and among the others. */
+  /**
+   * Coverage of the central 80 % interval and mean log loss among samples whose target is 0 and
+   * among the others: {@code {coverage 0, coverage other, log loss 0, log loss other}}.
+   */
   private static double[] coverageByZero(AgedDataset test, GaussianForecasts f, AgeBand band) {
     double half = 1.2815515655446004;
     long[] n = new long[2];
     long[] in = new long[2];
+    double[] ll = new double[2];
     for (int v = 0; v < test.ageVectorCount(); v++) {
       if (!band.contains(test.ageVector(v)[0])) {
         continue;
@@ -124,11 +129,12 @@ public final class IntervalBench {
         double y = test.targetValue(r);
         int k = y == 0 ? 0 : 1;
         n[k]++;
+        ll[k] += org.aoiforecast.forecasting.evaluation.Gaussian.logLoss(y, f.mean(r), f.sd(r));
         if (Math.abs(y - f.mean(r)) <= half * f.sd(r)) {
           in[k]++;
         }
       }
     }
-    return new double[] {(double) in[0] / n[0], (double) in[1] / n[1]};
+    return new double[] {(double) in[0] / n[0], (double) in[1] / n[1], ll[0] / n[0], ll[1] / n[1]};
   }
 }
