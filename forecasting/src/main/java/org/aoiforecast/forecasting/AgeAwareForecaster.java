@@ -13,16 +13,20 @@ import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
+import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
 import org.aoiforecast.forecasting.model.ModelFile;
 import org.aoiforecast.forecasting.model.ModelFileException;
 import org.aoiforecast.forecasting.model.ModelLayout;
 import org.aoiforecast.forecasting.model.Provenance;
 import org.aoiforecast.forecasting.model.SavedModel;
 import org.aoiforecast.forecasting.model.TrainingSummary;
+import org.aoiforecast.forecasting.nn.GaussianNll;
 import org.aoiforecast.forecasting.nn.InputLayout;
+import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.Trainer;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -54,8 +58,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * interpolates; how well depends on how smooth the loss is in age, which the age-loss profile
  * shows). Ages outside that range are extrapolation, which networks do poorly: refused unless
  * {@link #allowingExtrapolation()} is used.
+ *
+ * <p><b>Distributions.</b> With a Gaussian head ({@code NetworkConfig.builder().head(OutputHead.GAUSSIAN)})
+ * the network forecasts a mean (the linear path's forecast plus the network's) and a standard
+ * deviation per sample, trained by the Gaussian negative log-likelihood; one factor fitted on the
+ * validation part scales the standard deviations so that the central 80 % interval covers 80 % of
+ * that part ({@link IntervalCalibration}). {@link #predictDistribution} and {@link
+ * #forecastDistribution} give the distributions, {@link #predict} and {@link #forecast} their
+ * means.
  */
-public final class AgeAwareForecaster implements Forecaster {
+public final class AgeAwareForecaster implements ProbabilisticForecaster {
   private final String name;
   private final ModelLayout layout;
   private final Standardization standardization;
@@ -66,6 +78,7 @@ public final class AgeAwareForecaster implements Forecaster {
   private final TrainingSummary summary;
   private final Optional<Provenance> provenance;
   private final Optional<LinearBase> linearBase;
+  private final Optional<IntervalCalibration> calibration;
   private final boolean extrapolate;
 
   private AgeAwareForecaster(SavedModel m, boolean extrapolate) {
@@ -77,6 +90,7 @@ public final class AgeAwareForecaster implements Forecaster {
     this.summary = m.summary();
     this.provenance = m.provenance();
     this.linearBase = m.linearBase();
+    this.calibration = m.calibration();
     this.extrapolate = extrapolate;
     this.encoder = FeatureEncoder.standardized(layout.spec(), standardization);
     this.input = InputLayout.of(config.architecture(), layout.window(), layout.featureCount(),
@@ -86,6 +100,11 @@ public final class AgeAwareForecaster implements Forecaster {
     if (actual != expected) {
       throw new IllegalArgumentException("the network takes " + actual + " inputs but the feature layout has "
           + expected + " (" + layout.featureNames() + "): the model and its layout do not belong together");
+    }
+    long outputs = network.layerSize(network.getnLayers() - 1);
+    if (outputs != config.head().outputs()) {
+      throw new IllegalArgumentException("the network has " + outputs + " outputs but a " + config.head() + " head has "
+          + config.head().outputs() + ": the model and its configuration do not belong together");
     }
   }
 
@@ -109,10 +128,34 @@ public final class AgeAwareForecaster implements Forecaster {
         new Trainer.Context(name, 0, 1, listener));
     TrainingSummary summary = new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(),
         r.seconds());
+    Optional<IntervalCalibration> calibration = config.head() == OutputHead.GAUSSIAN
+        ? Optional.of(validation == null ? IntervalCalibration.none(train.spec().ageVectors())
+            : calibrate(train.spec().ageVectors(), r.network(), in, validation, residual))
+        : Optional.empty();
     SavedModel m = new SavedModel(name, new ModelLayout(train.spec(), train.series().step()),
         std.train().standardization().orElseThrow(), config, summary, Optional.of(Provenance.of(splits.train())),
-        base, r.network());
+        base, calibration, r.network());
     return new AgeAwareForecaster(m, false);
+  }
+
+  /** The interval factors fitted on every sample of the (standardised) validation part. */
+  private static IntervalCalibration calibrate(List<int[]> ageVectors, MultiLayerNetwork net, InputLayout in,
+      AgedDataset validation, Trainer.Residual residual) {
+    int[] rows = Trainer.allRows(validation.size());
+    double[][] p = Trainer.predictGaussian(net, in, validation, rows);
+    double[] y = new double[rows.length];
+    int[] vectors = new int[rows.length];
+    for (int v = 0; v < validation.ageVectorCount(); v++) {
+      // the validation part has the training part's spec, hence its age vectors in the same order
+      for (int r = validation.firstRowOf(v); r < validation.firstRowOf(v) + validation.countOf(v); r++) {
+        vectors[r] = v;
+      }
+    }
+    for (int i = 0; i < rows.length; i++) {
+      p[0][i] += residual.validation(i);
+      y[i] = validation.targetValue(i);
+    }
+    return IntervalCalibration.fit(ageVectors, vectors, y, p[0], p[1]);
   }
 
   @Override
@@ -155,6 +198,31 @@ public final class AgeAwareForecaster implements Forecaster {
     return provenance;
   }
 
+  /** @return whether the network forecasts a Gaussian distribution (its head is {@link OutputHead#GAUSSIAN}) */
+  @Override
+  public boolean isProbabilistic() {
+    return config.head() == OutputHead.GAUSSIAN;
+  }
+
+  /**
+   * @return the factors that scale the Gaussian head's standard deviations, one per training age
+   *     vector, fitted on the validation part
+   * @throws IllegalStateException for a point head
+   */
+  public IntervalCalibration calibration() {
+    return requireCalibration();
+  }
+
+  @Override
+  public double[] calibration(AgedDataset data) {
+    IntervalCalibration c = requireCalibration();
+    double[] f = new double[data.ageVectorCount()];
+    for (int v = 0; v < f.length; v++) {
+      f[v] = c.factor(data.ageVector(v));
+    }
+    return f;
+  }
+
   /** @return whether ages are inputs */
   public boolean hasAgeInput() {
     return layout.hasAgeInput();
@@ -177,12 +245,7 @@ public final class AgeAwareForecaster implements Forecaster {
 
   @Override
   public double[] predict(AgedDataset data) {
-    layout.requireCompatible(data);
-    if (data.standardization().isPresent()) {
-      throw new IllegalArgumentException("give the raw data set; the model applies its own standardisation");
-    }
-    AgedDataset view = (layout.hasAgeInput() ? data.withAgeInput() : data.withoutAgeInput())
-        .standardize(standardization);
+    AgedDataset view = view(data);
     int[] rows = Trainer.allRows(view.size());
     double[] z = Trainer.predict(network, input, view, rows);
     double[] linear = linearBase.map(b -> b.predict(view, rows)).orElse(null);
@@ -190,6 +253,45 @@ public final class AgeAwareForecaster implements Forecaster {
       z[i] = standardization.unscale(layout.target(), z[i] + (linear == null ? 0 : linear[i]));
     }
     return z;
+  }
+
+  /**
+   * The forecast distributions of every sample of a data set: the means of {@link #predict} and
+   * the Gaussian head's standard deviations, scaled by the calibration factor, in target units.
+   *
+   * @param data raw data set built like the training data
+   * @return one Gaussian forecast per sample
+   * @throws IllegalStateException for a point head
+   */
+  @Override
+  public GaussianForecasts predictDistribution(AgedDataset data) {
+    double[] factors = calibration(data);
+    AgedDataset view = view(data);
+    int[] rows = Trainer.allRows(view.size());
+    double[][] p = Trainer.predictGaussian(network, input, view, rows);
+    double[] linear = linearBase.map(b -> b.predict(view, rows)).orElse(null);
+    double scale = standardization.scaleOf(layout.target());
+    for (int v = 0; v < view.ageVectorCount(); v++) {
+      for (int i = view.firstRowOf(v); i < view.firstRowOf(v) + view.countOf(v); i++) {
+        p[0][i] = standardization.unscale(layout.target(), p[0][i] + (linear == null ? 0 : linear[i]));
+        p[1][i] *= factors[v] * scale;
+      }
+    }
+    return new GaussianForecasts(p[0], p[1]);
+  }
+
+  private AgedDataset view(AgedDataset data) {
+    layout.requireCompatible(data);
+    if (data.standardization().isPresent()) {
+      throw new IllegalArgumentException("give the raw data set; the model applies its own standardisation");
+    }
+    return (layout.hasAgeInput() ? data.withAgeInput() : data.withoutAgeInput()).standardize(standardization);
+  }
+
+  private IntervalCalibration requireCalibration() {
+    return calibration.orElseThrow(() -> new IllegalStateException("the model '" + name + "' forecasts points: its"
+        + " network has a point head; train it with NetworkConfig.builder().head(OutputHead.GAUSSIAN) (CLI:"
+        + " --intervals) for distributions and intervals"));
   }
 
   /**
@@ -213,6 +315,35 @@ public final class AgeAwareForecaster implements Forecaster {
    *     extrapolation is allowed)
    */
   public double forecast(ForecastRequest request) {
+    return standardization.unscale(layout.target(), output(request).mean());
+  }
+
+  /**
+   * A live forecast as a distribution: the mean of {@link #forecast} and the Gaussian head's
+   * standard deviation, scaled by the calibration factor.
+   *
+   * @param request the readings
+   * @return the forecast distribution, in the target's units
+   * @throws IllegalStateException for a point head
+   * @throws IllegalArgumentException as {@link #forecast}
+   */
+  public GaussianForecast forecastDistribution(ForecastRequest request) {
+    IntervalCalibration c = requireCalibration();
+    Output out = output(request);
+    double mean = standardization.unscale(layout.target(), out.mean());
+    double sd = GaussianNll.standardDeviation(out.rawScale()) * c.factor(out.ages())
+        * standardization.scaleOf(layout.target());
+    return new GaussianForecast(mean, sd);
+  }
+
+  /**
+   * The outputs for a request, standardised: the forecast (or mean) with the linear path's share
+   * added, the raw scale of a Gaussian head (NaN for a point head), and the request's ages in
+   * steps.
+   */
+  private record Output(double mean, double rawScale, double[] ages) {}
+
+  private Output output(ForecastRequest request) {
     AgedDatasetSpec spec = layout.spec();
     Map<String, ForecastRequest.Entry> given = request.sources();
     List<String> expected = spec.sourceNames();
@@ -237,9 +368,9 @@ public final class AgeAwareForecaster implements Forecaster {
     }
     Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
     double[] f = encoder.encodeLive(target, windows, ages, request.covariates());
-    INDArray x = input.single(f);
-    double z = network.output(x, false).getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
-    return standardization.unscale(layout.target(), z);
+    INDArray out = network.output(input.single(f), false);
+    double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
+    return new Output(mean, out.size(1) > 1 ? out.getDouble(0, 1) : Double.NaN, ages);
   }
 
   private void checkAge(int s, Source src, double ageSteps, Duration age) {
@@ -254,7 +385,8 @@ public final class AgeAwareForecaster implements Forecaster {
 
   /** @return the model as the plain value a model file holds */
   public SavedModel toSavedModel() {
-    return new SavedModel(name, layout, standardization, config, summary, provenance, linearBase, network);
+    return new SavedModel(name, layout, standardization, config, summary, provenance, linearBase, calibration,
+        network);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.aoiforecast.forecasting;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
@@ -11,14 +12,21 @@ import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.core.dataset.Splits;
+import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticResult;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
  * Runs strategies on the same chronological splits and measures each per age: the comparison the
- * study is about (per-age networks vs one pooled network, with baselines beside them).
+ * study is about (per-age networks vs one pooled network, with baselines beside them). A
+ * {@link ProbabilisticForecaster} that forecasts distributions is also scored as such (log loss,
+ * CRPS, pinball losses, interval coverage; {@link ProbabilisticMetrics}), its point errors being
+ * those of its means.
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -46,7 +54,7 @@ public final class Evaluation {
     }
     int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
     return new EvaluationReport(splits.train().spec().target(), splits.train().spec().window(),
-        splits.train().spec().horizon(), ages, results);
+        splits.train().spec().horizon(), ages, results, AgeBand.standard(splits.train().series().step()));
   }
 
   /**
@@ -63,6 +71,19 @@ public final class Evaluation {
     long t0 = System.nanoTime();
     F f = strategy.fit(splits, listener);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    if (f instanceof ProbabilisticForecaster p && p.isProbabilistic()) {
+      GaussianForecasts trainForecasts = p.predictDistribution(splits.train());
+      GaussianForecasts testForecasts = p.predictDistribution(splits.test());
+      AgeMetrics train = AgeMetrics.of(splits.train(), trainForecasts.mean());
+      AgeMetrics test = AgeMetrics.of(splits.test(), testForecasts.mean());
+      requireFinite(strategy.name(), "training", train, splits.train());
+      requireFinite(strategy.name(), "test", test, splits.test());
+      ProbabilisticResult scores = new ProbabilisticResult("gaussian",
+          ProbabilisticMetrics.of(splits.train(), trainForecasts), ProbabilisticMetrics.of(splits.test(), testForecasts),
+          p.calibration(splits.test()));
+      return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount(),
+          Optional.of(scores)));
+    }
     AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
     AgeMetrics test = AgeMetrics.of(splits.test(), f.predict(splits.test()));
     requireFinite(strategy.name(), "training", train, splits.train());

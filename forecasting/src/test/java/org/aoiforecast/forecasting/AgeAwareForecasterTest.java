@@ -13,9 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
@@ -105,9 +102,9 @@ class AgeAwareForecasterTest {
         () -> AgeAwareForecaster.load(dir.resolve("missing.aoi")));
     assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
 
-    Path otherVersion = rewriteMeta(file, "\"format\" : 2", "\"format\" : 99");
+    Path otherVersion = rewriteMeta(file, "\"format\" : 3", "\"format\" : 99");
     ModelFileException v = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(otherVersion));
-    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads formats 1 to 2"),
+    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads formats 1 to 3"),
         v.getMessage());
 
     Path noField = rewriteMeta(file, "\"best_epoch\"", "\"best_epoch_renamed\"");
@@ -122,25 +119,8 @@ class AgeAwareForecasterTest {
     assertTrue(l.getMessage().contains("inputs"), l.getMessage());
   }
 
-  /** Copies a model file, replacing text in its JSON entry. */
   private Path rewriteMeta(Path file, String from, String to) throws IOException {
-    Path out = dir.resolve("edited-" + Math.abs(to.hashCode()) + ".aoi");
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
-        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        byte[] data = in.readAllBytes();
-        if (e.getName().endsWith(".json")) {
-          String json = new String(data, java.nio.charset.StandardCharsets.UTF_8);
-          assertTrue(json.contains(from), json);
-          data = json.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        zip.putNextEntry(new ZipEntry(e.getName()));
-        zip.write(data);
-        zip.closeEntry();
-      }
-    }
-    return out;
+    return ModelFiles.rewriteMeta(file, dir, from, to);
   }
 
   @Test

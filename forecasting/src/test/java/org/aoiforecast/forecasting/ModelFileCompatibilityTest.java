@@ -2,6 +2,7 @@ package org.aoiforecast.forecasting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -13,24 +14,31 @@ import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.forecasting.model.ModelFile;
 import org.aoiforecast.forecasting.model.SavedModel;
+import org.aoiforecast.forecasting.nn.LinearPath;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files written by earlier versions keep loading. The fixture is a format-1 file written by
- * version 0.1.0 of the CLI ({@code train --ages 1-6 --window 3 --epochs 2 --strategies
- * pooled-with-age --covariates calendar,clearsky} on the default data), with the forecast that
- * version printed for one request ({@code predict}, four digits).
+ * Model files written by earlier versions keep loading. The fixtures are a format-1 file written by
+ * version 0.1.0 of the CLI and a format-2 file written by the version before the Gaussian head
+ * (both {@code train --ages 1-6 --window 3 --epochs 2 --strategies pooled-with-age --covariates
+ * calendar,clearsky} on the default data; the second with the linear path and 128 × 128 units),
+ * each with the forecast its version printed for one request ({@code predict}, four digits).
  */
 class ModelFileCompatibilityTest {
   private static final double FORECAST_OF_VERSION_0_1_0 = 1.7398;
+  private static final double FORECAST_OF_FORMAT_2 = 1.8745;
 
   @TempDir
   Path dir;
 
   private static Path fixture() throws URISyntaxException {
-    return Path.of(ModelFileCompatibilityTest.class
-        .getResource("/org/aoiforecast/forecasting/model/format1-pooled-with-age.aoi").toURI());
+    return fixture("format1-pooled-with-age.aoi");
+  }
+
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(ModelFileCompatibilityTest.class.getResource("/org/aoiforecast/forecasting/model/" + name).toURI());
   }
 
   private static ForecastRequest request() {
@@ -52,6 +60,19 @@ class ModelFileCompatibilityTest {
     assertEquals(6, model.layout().spec().maxAge(0));
     assertTrue(model.provenance().isEmpty(), "format 1 has no provenance");
     assertEquals(FORECAST_OF_VERSION_0_1_0, model.forecast(request()), 5e-5);
+  }
+
+  @Test
+  void formatTwoFileLoadsAsAPointModelWithItsLinearPathAndForecastsAsBefore() throws Exception {
+    AgeAwareForecaster model = AgeAwareForecaster.load(fixture("format2-pooled-with-age.aoi"));
+    assertEquals(OutputHead.POINT, model.config().head());
+    assertEquals(LinearPath.RIDGE, model.config().linearPath());
+    assertTrue(model.provenance().isPresent(), "format 2 has provenance");
+    assertFalse(model.isProbabilistic());
+    assertEquals(FORECAST_OF_FORMAT_2, model.forecast(request()), 5e-5);
+    Path again = dir.resolve("again2.aoi");
+    model.save(again);
+    assertEquals(model.forecast(request()), AgeAwareForecaster.load(again).forecast(request()), 0.0);
   }
 
   @Test

@@ -12,27 +12,47 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Per-age train and test errors of several strategies on the same splits, with training times:
- * a Tablesaw table in long format and versioned JSON (schema 1, documented in docs/json.md).
+ * Per-age train and test errors of several strategies on the same splits, with training times,
+ * and for probabilistic strategies the scores of their distributions per age and per age band: a
+ * Tablesaw table in long format and versioned JSON (schema 2, documented in docs/json.md).
  *
  * @param target the target column
  * @param window the window u
  * @param horizon the horizon in steps
  * @param ages the ages (steps), one per age vector
  * @param strategies the results, in the order run
+ * @param bands the age bands over which probabilistic scores are pooled (may be empty)
  */
-public record EvaluationReport(String target, int window, int horizon, int[] ages, List<StrategyResult> strategies) {
+public record EvaluationReport(String target, int window, int horizon, int[] ages, List<StrategyResult> strategies,
+    List<AgeBand> bands) {
 
   /** Name of the strategy that is the reference of {@link #skill}: smart persistence. */
   public static final String SKILL_REFERENCE = "smart-persistence";
 
-  /** The JSON schema version written by {@link #toJson}. */
-  public static final int SCHEMA = 1;
+  /**
+   * The JSON schema version written by {@link #toJson}: 2 since every strategy carries {@code
+   * probabilistic} (an object or null).
+   */
+  public static final int SCHEMA = 2;
 
   /** Copies. */
   public EvaluationReport {
     ages = ages.clone();
     strategies = List.copyOf(strategies);
+    bands = List.copyOf(bands);
+  }
+
+  /**
+   * A report without age bands.
+   *
+   * @param target the target column
+   * @param window the window u
+   * @param horizon the horizon in steps
+   * @param ages the ages (steps)
+   * @param strategies the results
+   */
+  public EvaluationReport(String target, int window, int horizon, int[] ages, List<StrategyResult> strategies) {
+    this(target, window, horizon, ages, strategies, List.of());
   }
 
   @Override
@@ -85,7 +105,9 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
 
   /**
    * One row per (strategy, age): {@code strategy, age, train_mse, test_mse, test_mae, test_rmse,
-   * skill (NaN without smart persistence), train_seconds}.
+   * skill (NaN without smart persistence), train_seconds}, and the scores of forecast
+   * distributions {@code test_log_loss, test_crps, test_pinball_10, test_pinball_50,
+   * test_pinball_90, test_coverage_80} (NaN for point forecasters).
    *
    * @return a new table
    */
@@ -98,7 +120,15 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
     DoubleColumn testRmse = DoubleColumn.create("test_rmse");
     DoubleColumn skill = DoubleColumn.create("skill");
     DoubleColumn seconds = DoubleColumn.create("train_seconds");
+    DoubleColumn logLoss = DoubleColumn.create("test_log_loss");
+    DoubleColumn crps = DoubleColumn.create("test_crps");
+    DoubleColumn[] pinball = new DoubleColumn[ProbabilisticMetrics.QUANTILES.length];
+    for (int q = 0; q < pinball.length; q++) {
+      pinball[q] = DoubleColumn.create("test_pinball_" + Math.round(100 * ProbabilisticMetrics.QUANTILES[q]));
+    }
+    DoubleColumn coverage = DoubleColumn.create("test_coverage_" + Math.round(100 * ProbabilisticMetrics.INTERVAL));
     for (StrategyResult s : strategies) {
+      ProbabilisticMetrics p = s.probabilistic().map(ProbabilisticResult::test).orElse(null);
       double[] tr = s.train().mse();
       double[] te = s.test().mse();
       double[] ma = s.test().mae();
@@ -113,10 +143,18 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
         testRmse.append(rm[i]);
         skill.append(sk == null ? Double.NaN : sk[i]);
         seconds.append(s.trainSeconds());
+        logLoss.append(p == null ? Double.NaN : p.logLoss()[i]);
+        crps.append(p == null ? Double.NaN : p.crps()[i]);
+        for (int q = 0; q < pinball.length; q++) {
+          pinball[q].append(p == null ? Double.NaN : p.pinball(ProbabilisticMetrics.QUANTILES[q])[i]);
+        }
+        coverage.append(p == null ? Double.NaN : p.coverage()[i]);
       }
     }
-    return Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, skill,
-        seconds);
+    Table t = Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, skill,
+        seconds, logLoss, crps);
+    t.addColumns(pinball);
+    return t.addColumns(coverage);
   }
 
   /**
@@ -150,8 +188,54 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
       }
       o.put("train_seconds", s.trainSeconds());
       o.put("networks", s.networks());
+      if (s.probabilistic().isPresent()) {
+        o.set("probabilistic", probabilisticJson(s.probabilistic().get()));
+      } else {
+        o.putNull("probabilistic");
+      }
     }
     return root;
+  }
+
+  /** The scores of one strategy's forecast distributions (docs/json.md). */
+  private ObjectNode probabilisticJson(ProbabilisticResult p) {
+    ObjectNode o = Json.object();
+    o.put("distribution", p.distribution());
+    o.put("interval", ProbabilisticMetrics.INTERVAL);
+    Json.add(o.putArray("quantiles"), ProbabilisticMetrics.QUANTILES);
+    Json.add(o.putArray("calibration"), p.calibration());
+    ProbabilisticMetrics test = p.test();
+    Json.add(o.putArray("test_log_loss"), test.logLoss());
+    Json.add(o.putArray("train_log_loss"), p.train().logLoss());
+    Json.add(o.putArray("test_crps"), test.crps());
+    ArrayNode pinball = o.putArray("test_pinball");
+    for (double q : ProbabilisticMetrics.QUANTILES) {
+      Json.add(pinball.addArray(), test.pinball(q));
+    }
+    Json.add(o.putArray("test_coverage"), test.coverage());
+    Json.add(o.putArray("test_interval_width"), test.width());
+    o.put("mean_test_log_loss", test.meanLogLoss());
+    o.put("mean_train_log_loss", p.train().meanLogLoss());
+    o.put("mean_test_crps", test.meanCrps());
+    o.put("test_coverage_all", test.meanCoverage());
+    ArrayNode list = o.putArray("bands");
+    for (AgeBand b : bands) {
+      ProbabilisticMetrics.Band band = test.band(b);
+      if (band.samples() == 0) {
+        continue;
+      }
+      ObjectNode j = list.addObject();
+      j.put("label", b.label());
+      j.put("from", b.from());
+      j.put("to", b.to());
+      j.put("samples", band.samples());
+      j.put("test_log_loss", band.logLoss());
+      j.put("test_crps", band.crps());
+      Json.add(j.putArray("test_pinball"), band.pinball());
+      j.put("test_coverage", band.coverage());
+      j.put("test_interval_width", band.width());
+    }
+    return o;
   }
 
   /**

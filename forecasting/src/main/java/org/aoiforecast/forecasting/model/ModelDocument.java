@@ -12,9 +12,12 @@ import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.GaussianNll;
+import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -23,13 +26,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * turning silently into 0 or false. Format 2 adds {@code provenance}, present whenever the
  * training data is known (absent for a model first read from a format-1 file), {@code
  * config.linear_path} and {@code linear_base}, the fitted linear path beside the network (absent
- * when the network forecasts alone, as in every format-1 file).
+ * when the network forecasts alone, as in every format-1 file). Format 3 adds {@code config.head}
+ * ({@code POINT} or {@code GAUSSIAN}; absent in earlier files: {@code POINT}) and {@code
+ * gaussian}, the Gaussian head's standard-deviation floor and calibration (present exactly with a
+ * Gaussian head).
  */
 record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
     Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
     Boolean ageInput, String ageEncoding, List<int[]> ageVectors, List<String> featureNames,
     StandardizationDoc standardization, ConfigDoc config, TrainingDoc training, ProvenanceDoc provenance,
-    LinearBaseDoc linearBase) {
+    LinearBaseDoc linearBase, GaussianDoc gaussian) {
 
   record SourceDoc(String name, List<String> columns, List<String> units) {}
 
@@ -38,7 +44,9 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
 
   record ConfigDoc(String architecture, int[] hidden, Double learningRate, Double l2, Integer batchSize,
       Integer maxEpochs, Integer patience, Double pooledEpochFactor, Double plateauDecay, Long seed,
-      String linearPath) {}
+      String linearPath, String head) {}
+
+  record GaussianDoc(Double scaleFloor, double[] calibration, Long calibrationSamples) {}
 
   record LinearBaseDoc(Integer valueFeatures, Integer sources, Integer ageWidth, double[] coefficients) {}
 
@@ -70,10 +78,11 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         spec.ageEncoding().describe(), spec.ageVectors(), spec.featureNames(),
         new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
         new ConfigDoc(c.architecture().name(), c.hidden(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
-            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), c.linearPath().name()),
+            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), c.linearPath().name(), c.head().name()),
         new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p,
         m.linearBase().map(b -> new LinearBaseDoc(b.valueFeatures(), b.sources(), b.ageWidth(), b.coefficients()))
-            .orElse(null));
+            .orElse(null),
+        m.calibration().map(k -> new GaussianDoc(GaussianNll.SCALE_FLOOR, k.factors(), k.samples())).orElse(null));
   }
 
   /**
@@ -130,12 +139,38 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
       require(linearBase.ageWidth(), "linear_base.age_width");
       require(linearBase.coefficients(), "linear_base.coefficients");
     }
+    OutputHead head = head();
+    if (head == OutputHead.GAUSSIAN) {
+      require(gaussian, "gaussian");
+      require(gaussian.scaleFloor(), "gaussian.scale_floor");
+      require(gaussian.calibration(), "gaussian.calibration");
+      require(gaussian.calibrationSamples(), "gaussian.calibration_samples");
+      if (gaussian.scaleFloor() != GaussianNll.SCALE_FLOOR) {
+        // the floor is part of how the network's second output becomes a standard deviation
+        throw new IllegalArgumentException("gaussian.scale_floor is " + gaussian.scaleFloor() + "; this version's"
+            + " Gaussian head has the floor " + GaussianNll.SCALE_FLOOR);
+      }
+    } else if (gaussian != null) {
+      throw new IllegalArgumentException("the field 'gaussian' belongs to a GAUSSIAN head, but config.head is " + head);
+    }
     if (provenance != null) {
       require(provenance.dataOrigin(), "provenance.data_origin");
       require(provenance.trainingStart(), "provenance.training_start");
       require(provenance.trainingEnd(), "provenance.training_end");
       require(provenance.trainingRows(), "provenance.training_rows");
       require(provenance.trainingSamples(), "provenance.training_samples");
+    }
+  }
+
+  /** The head; files without {@code config.head} predate the Gaussian head. */
+  private OutputHead head() {
+    if (config.head() == null) {
+      return OutputHead.POINT;
+    }
+    try {
+      return OutputHead.valueOf(config.head());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("config.head is '" + config.head() + "'; expected POINT or GAUSSIAN", e);
     }
   }
 
@@ -190,7 +225,8 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
         .plateauDecay(config.plateauDecay()).seed(config.seed())
         // files without the field predate the linear path: their networks forecast alone
-        .linearPath(config.linearPath() == null ? LinearPath.NONE : LinearPath.valueOf(config.linearPath())).build();
+        .linearPath(config.linearPath() == null ? LinearPath.NONE : LinearPath.valueOf(config.linearPath()))
+        .head(head()).build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
     Optional<Provenance> prov = provenance == null ? Optional.empty()
@@ -199,6 +235,9 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     Optional<LinearBase> base = linearBase == null ? Optional.empty()
         : Optional.of(LinearBase.of(linearBase.valueFeatures(), linearBase.sources(), linearBase.ageWidth(),
             linearBase.coefficients()));
-    return new SavedModel(name, layout, st, cfg, summary, prov, base, network);
+    Optional<IntervalCalibration> calibration = gaussian == null ? Optional.empty()
+        : Optional.of(new IntervalCalibration(spec.ageVectors(), gaussian.calibration(),
+            gaussian.calibrationSamples()));
+    return new SavedModel(name, layout, st, cfg, summary, prov, base, calibration, network);
   }
 }

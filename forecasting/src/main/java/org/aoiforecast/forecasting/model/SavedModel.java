@@ -3,9 +3,11 @@ package org.aoiforecast.forecasting.model;
 import java.util.Objects;
 import java.util.Optional;
 import org.aoiforecast.core.dataset.Standardization;
+import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -19,11 +21,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param provenance where the training data came from (absent for models first saved in format 1)
  * @param linearBase the linear path beside the network, present exactly when the configuration
  *     has one ({@link LinearPath#RIDGE})
+ * @param calibration the factor of the Gaussian head's standard deviations, present exactly when
+ *     the configuration's head is {@link OutputHead#GAUSSIAN}
  * @param network the DL4J network
  */
 public record SavedModel(String name, ModelLayout layout, Standardization standardization, NetworkConfig config,
     TrainingSummary summary, Optional<Provenance> provenance, Optional<LinearBase> linearBase,
-    MultiLayerNetwork network) {
+    Optional<IntervalCalibration> calibration, MultiLayerNetwork network) {
 
   /** Checks the parts. */
   public SavedModel {
@@ -34,10 +38,20 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(linearBase, "linearBase");
+    Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(network, "network");
     if (linearBase.isPresent() != (config.linearPath() == LinearPath.RIDGE)) {
       throw new IllegalArgumentException("the configuration's linear path is " + config.linearPath() + " but the"
           + " model " + (linearBase.isPresent() ? "has" : "lacks") + " a fitted linear path");
+    }
+    if (calibration.isPresent() != (config.head() == OutputHead.GAUSSIAN)) {
+      throw new IllegalArgumentException("the configuration's head is " + config.head() + " but the model "
+          + (calibration.isPresent() ? "has" : "lacks") + " an interval calibration");
+    }
+    if (calibration.isPresent() && !java.util.Arrays.deepEquals(calibration.get().ageVectors().toArray(int[][]::new),
+        layout.spec().ageVectors().toArray(int[][]::new))) {
+      throw new IllegalArgumentException("the interval calibration has " + calibration.get().factors().length
+          + " factors; the model has one per training age vector (" + layout.spec().ageVectors().size() + ")");
     }
   }
 }

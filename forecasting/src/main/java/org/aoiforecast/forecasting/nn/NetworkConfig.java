@@ -30,14 +30,17 @@ import java.util.Objects;
  * @param plateauDecay learning-rate factor applied on a validation plateau (1 = constant rate)
  * @param seed seed of weights and minibatch order
  * @param linearPath whether a linear path lies beside the hidden layers
+ * @param head what the output layer forecasts: a point (default) or a Gaussian distribution
  */
 public record NetworkConfig(Architecture architecture, int[] hidden, double learningRate, double l2, int batchSize,
-    int maxEpochs, int patience, double pooledEpochFactor, double plateauDecay, long seed, LinearPath linearPath) {
+    int maxEpochs, int patience, double pooledEpochFactor, double plateauDecay, long seed, LinearPath linearPath,
+    OutputHead head) {
 
   /** Validates and copies. */
   public NetworkConfig {
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(linearPath, "linearPath");
+    Objects.requireNonNull(head, "head");
     hidden = hidden.clone();
     if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException("hidden layer widths must be positive, got " + Arrays.toString(hidden));
@@ -74,6 +77,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     b.plateauDecay = plateauDecay;
     b.seed = seed;
     b.linearPath = linearPath;
+    b.head = head;
     return b;
   }
 
@@ -87,20 +91,21 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     return o instanceof NetworkConfig c && c.architecture == architecture && Arrays.equals(c.hidden, hidden)
         && c.learningRate == learningRate && c.l2 == l2 && c.batchSize == batchSize && c.maxEpochs == maxEpochs
         && c.patience == patience && c.pooledEpochFactor == pooledEpochFactor && c.plateauDecay == plateauDecay
-        && c.seed == seed && c.linearPath == linearPath;
+        && c.seed == seed && c.linearPath == linearPath && c.head == head;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(architecture, Arrays.hashCode(hidden), learningRate, l2, batchSize, maxEpochs, patience,
-        pooledEpochFactor, plateauDecay, seed, linearPath);
+        pooledEpochFactor, plateauDecay, seed, linearPath, head);
   }
 
   @Override
   public String toString() {
     return architecture + Arrays.toString(hidden) + " lr=" + learningRate + " l2=" + l2 + " batch=" + batchSize
         + " epochs<=" + maxEpochs + " patience=" + patience + " pooled-epoch=" + pooledEpochFactor + "x plateau-decay="
-        + plateauDecay + " seed=" + seed + (linearPath == LinearPath.NONE ? "" : " linear-path=" + linearPath);
+        + plateauDecay + " seed=" + seed + (linearPath == LinearPath.NONE ? "" : " linear-path=" + linearPath)
+        + (head == OutputHead.POINT ? "" : " head=" + head);
   }
 
   /** Builds a {@link NetworkConfig}. */
@@ -116,6 +121,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     private double plateauDecay = 1.0;
     private long seed = 42;
     private LinearPath linearPath = LinearPath.RIDGE;
+    private OutputHead head = OutputHead.POINT;
 
     private Builder() {}
 
@@ -228,10 +234,21 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
       return this;
     }
 
+    /**
+     * @param head what the output layer forecasts (default {@link OutputHead#POINT}; {@link
+     *     OutputHead#GAUSSIAN} for a mean and a standard deviation per forecast, hence quantiles
+     *     and intervals)
+     * @return this builder
+     */
+    public Builder head(OutputHead head) {
+      this.head = Objects.requireNonNull(head, "head");
+      return this;
+    }
+
     /** @return the configuration */
     public NetworkConfig build() {
       return new NetworkConfig(architecture, hidden, learningRate, l2, batchSize, maxEpochs, patience,
-          pooledEpochFactor, plateauDecay, seed, linearPath);
+          pooledEpochFactor, plateauDecay, seed, linearPath, head);
     }
   }
 }

@@ -16,14 +16,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the DL4J networks of the two architectures, single precision, seeded. */
+/** Builds the DL4J networks of the two architectures and two output heads, single precision, seeded. */
 public final class Networks {
   private Networks() {}
 
   /**
    * @param config hyper-parameters
    * @param layout input shape
-   * @return an initialised network with a linear single output and MSE loss
+   * @return an initialised network with a linear output: one value and the squared error ({@link
+   *     OutputHead#POINT}) or a mean and a raw scale and the Gaussian negative log-likelihood ({@link
+   *     OutputHead#GAUSSIAN})
    */
   public static MultiLayerNetwork build(NetworkConfig config, InputLayout layout) {
     Nd4jRuntime.configure();
@@ -54,8 +56,9 @@ public final class Networks {
         last = hidden[i];
       }
     }
-    list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(last).nOut(1)
-        .activation(Activation.IDENTITY).build());
+    OutputLayer.Builder output = config.head() == OutputHead.GAUSSIAN ? new OutputLayer.Builder(new GaussianNll())
+        : new OutputLayer.Builder(LossFunctions.LossFunction.MSE);
+    list.layer(output.nIn(last).nOut(config.head().outputs()).activation(Activation.IDENTITY).build());
     if (config.architecture() == Architecture.LSTM) {
       list.setInputType(InputType.recurrent(layout.inputSize(), layout.steps(), RNNFormat.NCW));
     }

@@ -161,13 +161,14 @@ public final class Trainer {
     int[] validationRows = validation == null ? null : sampleRows(validation.size(), random);
     double[] scratch = new double[train.featureCount()];
     ValidationSet validationSet = validation == null ? null
-        : ValidationSet.of(layout, validation, validationRows, residual, scratch);
+        : ValidationSet.of(config.head(), layout, validation, validationRows, residual, scratch);
     int batch = config.batchSize();
     int[] epochRows = new int[rowsPerEpoch];
     INDArray best = null;
     // with a linear path, "epoch 0" is the path alone (a network that outputs 0): the network is
     // kept only when some epoch beats it on the validation part
-    boolean pathAlone = residual.hasPath() && validationSet != null;
+    // (a point head only: a Gaussian head's spread has no "path alone" counterpart)
+    boolean pathAlone = residual.hasPath() && validationSet != null && config.head() == OutputHead.POINT;
     double bestLoss = pathAlone ? validationSet.zeroOutputMse() : Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     int sinceBest = 0;
@@ -200,7 +201,7 @@ public final class Trainer {
             + " at epoch " + epoch + "; lower the learning rate (now " + config.learningRate()
             + ") or check the inputs for extreme values");
       }
-      double validationLoss = validationSet == null ? trainLoss : validationSet.mse(net);
+      double validationLoss = validationSet == null ? trainLoss : validationSet.loss(net);
       if (validationLoss < bestLoss) {
         bestLoss = validationLoss;
         bestEpoch = epoch;
@@ -239,7 +240,8 @@ public final class Trainer {
   }
 
   /**
-   * Network outputs for rows of a data set, in batches.
+   * Network outputs for rows of a data set, in batches: the forecast of a point head, the mean of
+   * a Gaussian head.
    *
    * @param net the network
    * @param layout its input layout
@@ -248,13 +250,42 @@ public final class Trainer {
    * @return one output per row (standardised target units)
    */
   public static double[] predict(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
-    double[] out = new double[rows.length];
+    return outputs(net, layout, data, rows)[0];
+  }
+
+  /**
+   * Means and standard deviations of a Gaussian head for rows of a data set, in batches.
+   *
+   * @param net a network with a Gaussian head ({@link OutputHead#GAUSSIAN})
+   * @param layout its input layout
+   * @param data standardised data set
+   * @param rows the rows
+   * @return {@code {means, standard deviations}}, one per row (standardised target units)
+   * @throws IllegalArgumentException when the network has one output
+   */
+  public static double[][] predictGaussian(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    double[][] out = outputs(net, layout, data, rows);
+    if (out.length != 2) {
+      throw new IllegalArgumentException("the network has " + out.length + " output; a Gaussian head has 2");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      out[1][i] = GaussianNll.standardDeviation(out[1][i]);
+    }
+    return out;
+  }
+
+  /** The network's output columns, one array per column. */
+  private static double[][] outputs(MultiLayerNetwork net, InputLayout layout, AgedDataset data, int[] rows) {
+    int columns = (int) net.layerSize(net.getnLayers() - 1);
+    double[][] out = new double[columns][rows.length];
     double[] scratch = new double[data.featureCount()];
     for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
       int count = Math.min(PREDICT_BATCH, rows.length - from);
       INDArray y = net.output(layout.features(data, rows, from, count, scratch), false);
-      for (int i = 0; i < count; i++) {
-        out[from + i] = y.getDouble(i, 0);
+      for (int c = 0; c < columns; c++) {
+        for (int i = 0; i < count; i++) {
+          out[c][from + i] = y.getDouble(i, c);
+        }
       }
     }
     return out;
@@ -263,10 +294,12 @@ public final class Trainer {
   /**
    * The validation sample, encoded once: its features in batches and the targets the network
    * should output (the target less the linear path's forecast), so that each epoch's check is one
-   * forward pass.
+   * forward pass. The loss is the early-stopping criterion in standardised units: the MSE of a
+   * point head, the mean negative log-likelihood of a Gaussian head.
    */
-  private record ValidationSet(List<INDArray> batches, double[] targets) {
-    static ValidationSet of(InputLayout layout, AgedDataset data, int[] rows, Residual residual, double[] scratch) {
+  private record ValidationSet(OutputHead head, List<INDArray> batches, double[] targets) {
+    static ValidationSet of(OutputHead head, InputLayout layout, AgedDataset data, int[] rows, Residual residual,
+        double[] scratch) {
       List<INDArray> batches = new ArrayList<>();
       for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
         batches.add(layout.features(data, rows, from, Math.min(PREDICT_BATCH, rows.length - from), scratch));
@@ -275,7 +308,7 @@ public final class Trainer {
       for (int i = 0; i < rows.length; i++) {
         targets[i] = data.targetValue(rows[i]) - residual.validation(rows[i]);
       }
-      return new ValidationSet(batches, targets);
+      return new ValidationSet(head, batches, targets);
     }
 
     /** @return the MSE of a network that outputs 0: the linear path alone */
@@ -287,14 +320,18 @@ public final class Trainer {
       return s / targets.length;
     }
 
-    double mse(MultiLayerNetwork net) {
+    double loss(MultiLayerNetwork net) {
       double s = 0;
       int i = 0;
       for (INDArray x : batches) {
         INDArray y = net.output(x, false);
         for (int b = 0; b < y.rows(); b++) {
-          double e = y.getDouble(b, 0) - targets[i++];
-          s += e * e;
+          double mean = y.getDouble(b, 0);
+          double t = targets[i++];
+          // the NLL is unchanged by shifting target and mean by the path's forecast alike
+          s += head == OutputHead.GAUSSIAN
+              ? GaussianNll.negativeLogLikelihood(t, mean, GaussianNll.standardDeviation(y.getDouble(b, 1)))
+              : (mean - t) * (mean - t);
         }
       }
       return s / targets.length;

@@ -6,20 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.junit.jupiter.api.Test;
 
+/** The report's age bands are durations, converted to steps of the data. */
 class AgeBandTest {
   @Test
-  void scaledBandsTileTheFinerSteps() {
-    assertEquals(new AgeBand(1, 12), AgeBand.standard().get(0).scaled(2));
-    assertEquals(new AgeBand(13, 48), AgeBand.standard().get(1).scaled(2));
-    assertEquals(new AgeBand(49, 96), AgeBand.standard().get(2).scaled(2));
-    assertEquals(AgeBand.standard().get(1), AgeBand.standard().get(1).scaled(1));
-    assertThrows(IllegalArgumentException.class, () -> new AgeBand(5, 4));
+  void bandsCoverZeroToSixToTwentyFourToFortyEightHoursInSteps() {
+    assertEquals(List.of(new AgeBand("1-6 h", 1, 6), new AgeBand("7-24 h", 7, 24), new AgeBand("25-48 h", 25, 48)),
+        AgeBand.standard(Duration.ofHours(1)));
+    assertEquals(List.of(new AgeBand("1-6 h", 1, 12), new AgeBand("7-24 h", 13, 48), new AgeBand("25-48 h", 49, 96)),
+        AgeBand.standard(Duration.ofMinutes(30)));
+    // a day holds no whole step of the youngest band: it is left out
+    assertEquals(List.of(new AgeBand("7-24 h", 1, 1), new AgeBand("25-48 h", 2, 2)),
+        AgeBand.standard(Duration.ofDays(1)));
+    assertEquals(List.of(new AgeBand(1, 6), new AgeBand(7, 24), new AgeBand(25, 48)), AgeBand.standard());
+    AgeBand b = new AgeBand("x", 7, 24);
+    assertTrue(b.contains(7) && b.contains(24) && !b.contains(6) && !b.contains(25));
+    assertThrows(IllegalArgumentException.class, () -> new AgeBand("x", 5, 4));
   }
 
   @Test
@@ -34,8 +42,9 @@ class AgeBandTest {
       f[r] = data.age(r, 0); // squared error = age²
     }
     AgeMetrics m = AgeMetrics.of(data, f);
-    assertEquals((4 + 25) / 2.0, AgeBand.standard().get(0).meanMse(m), 1e-12);
-    assertEquals(64, AgeBand.standard().get(1).meanMse(m), 1e-12);
-    assertTrue(Double.isNaN(AgeBand.standard().get(2).meanMse(m)), "no age in 25-48");
+    List<AgeBand> bands = AgeBand.standard();
+    assertEquals((4 + 25) / 2.0, bands.get(0).meanMse(m), 1e-12);
+    assertEquals(64, bands.get(1).meanMse(m), 1e-12);
+    assertTrue(Double.isNaN(bands.get(2).meanMse(m)), "no age in 25-48");
   }
 }

@@ -18,6 +18,7 @@ import org.aoiforecast.core.io.CsvFile;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.ForecastRequest;
+import org.aoiforecast.forecasting.GaussianForecast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Load a saved model and forecast from the latest readings of each source and their ages.",
         "Readings come from --readings FILE (CSV with columns source,age,v0,v1,... where v0 is the freshest value)"
-            + " or from --source NAME=AGE:v0,v1,... options. Ages are steps or durations (3, 3h, 90m)."})
+            + " or from --source NAME=AGE:v0,v1,... options. Ages are steps or durations (3, 3h, 90m).",
+        "A model trained with --intervals prints the median and the central 80 % interval."})
 final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -53,10 +55,17 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--allow-extrapolation", description = "Accept ages outside the training age range.")
   boolean extrapolate;
 
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the forecast as JSON (schema " + PredictionJson.SCHEMA + ", docs/json.md).")
+  Path json;
+
   @Override
   public Integer call() {
     if (Files.isDirectory(model)) {
       throw CliException.usage("--model " + model + " is a folder; give a model file saved by 'train'");
+    }
+    if (json != null) {
+      OutputPaths.file(json, "--json");
     }
     AgeAwareForecaster loaded = AgeAwareForecaster.load(model);
     AgeAwareForecaster f = extrapolate ? loaded.allowingExtrapolation() : loaded;
@@ -97,16 +106,33 @@ final class PredictCommand implements Callable<Integer> {
           request.covariate(c.substring(0, eq), number(c.substring(eq + 1), "--covariate " + c));
         }
       }
-      double forecast = f.forecast(request.build());
-      if (!Double.isFinite(forecast)) {
-        throw new DataException(model.toString(), 0, null, "the forecast is " + forecast + ": the readings are far"
-            + " outside the values the model was trained on");
+      ForecastRequest built = request.build();
+      double forecast = f.forecast(built);
+      GaussianForecast distribution = null;
+      if (f.isProbabilistic()) {
+        double sd = f.forecastDistribution(built).sd();
+        if (!Double.isFinite(forecast) || !(sd > 0) || Double.isInfinite(sd)) {
+          throw notFinite("N(" + forecast + ", " + sd + "^2)");
+        }
+        distribution = new GaussianForecast(forecast, sd);
+      } else if (!Double.isFinite(forecast)) {
+        throw notFinite(Double.toString(forecast));
       }
       String target = f.layout().target();
       String unit = f.layout().sources().stream().filter(s -> s.columns().contains(target)).findFirst()
           .map(s -> s.units().get(s.columnIndex(target))).orElse("");
-      spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s%n", target,
-          time.plus(step.multipliedBy(f.layout().horizon())), forecast, unit.isEmpty() ? "" : " " + unit);
+      String u = unit.isEmpty() ? "" : " " + unit;
+      Instant targetTime = time.plus(step.multipliedBy(f.layout().horizon()));
+      if (distribution == null) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s%n", target, targetTime, forecast, u);
+      } else {
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s (median), 80 %% interval %.4f to %.4f%s%n",
+            target, targetTime, distribution.median(), u, distribution.lower(PredictionJson.INTERVAL),
+            distribution.upper(PredictionJson.INTERVAL), u);
+      }
+      if (json != null) {
+        PredictionJson.write(json, model, target, unit, time, targetTime, forecast, distribution);
+      }
     } catch (DataException e) {
       throw e; // bad data (exit 1), although it is an IllegalArgumentException
     } catch (NumberFormatException e) {
@@ -115,6 +141,11 @@ final class PredictCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     return 0;
+  }
+
+  private DataException notFinite(String what) {
+    return new DataException(model.toString(), 0, null, "the forecast is " + what + ": the readings are far"
+        + " outside the values the model was trained on");
   }
 
   private record Entry(String source, Duration age, double[] values) {}

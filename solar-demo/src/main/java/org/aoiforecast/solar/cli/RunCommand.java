@@ -3,6 +3,7 @@ package org.aoiforecast.solar.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.report.ClosedLoop;
@@ -102,9 +103,18 @@ final class RunCommand implements Callable<Integer> {
     Optional<ClosedLoop.Result> loop = ClosedLoop.run(study, report, training, alpha, ClosedLoop.SWEEP);
     ClosedLoop.whyNot(study, report, training).ifPresent(why -> w.println("update scheduling skipped: " + why));
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
-    Path file = ReportWriter.write(lock, study, report, training, loop, new ReportWriter.RunInfo(
+    Optional<ProfileCurve> logLoss = Optional.empty();
+    if (training.report().strategies().stream().anyMatch(r -> r.probabilistic().isPresent())) {
+      long t3 = System.nanoTime();
+      try (Progress progress = Progress.start("log-loss estimate", 1, Progress.interactive(quiet), System.err)) {
+        logLoss = Optional.of(study.logLossEstimate(report, progress.listener()));
+      }
+      w.printf("log-loss estimate done in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+    }
+    Path file = ReportWriter.write(lock, study, report, training, loop, logLoss, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.training(training, w);
+    TextTables.intervals(training.report(), w);
     loop.ifPresent(l -> TextTables.scheduling(l, w));
     w.println("report: " + file);
     return 0;

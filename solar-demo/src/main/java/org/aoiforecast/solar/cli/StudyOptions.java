@@ -124,6 +124,12 @@ final class StudyOptions {
             + " standard deviation over folds. The per-age table, figures and saved model are then the last"
             + " fold's. Default: off (one chronological 70/15/15 split).")
     Integer backtest;
+
+    @Option(names = "--intervals", description = "Make the pooled-with-age network probabilistic: a Gaussian head"
+        + " (mean and standard deviation, trained by the Gaussian log-likelihood) whose 80 %% intervals are"
+        + " calibrated on the validation part; reports the log loss, CRPS, pinball losses and interval coverage,"
+        + " and the saved model forecasts intervals.")
+    boolean intervals;
   }
 
   /**
@@ -201,6 +207,10 @@ final class StudyOptions {
       throw CliException.usage("--strategies: smart-persistence needs the site's position (a " + Study.CLEAR_SKY
           + " column); give --latitude and --longitude for a generic CSV");
     }
+    if (n.intervals && !strategies.contains(org.aoiforecast.forecasting.Strategies.POOLED_WITH_AGE)) {
+      throw CliException.usage("--intervals makes the pooled-with-age network probabilistic; add pooled-with-age to"
+          + " --strategies");
+    }
     Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
       case "mlp" -> Architecture.MLP;
       case "lstm" -> Architecture.LSTM;
@@ -244,7 +254,8 @@ final class StudyOptions {
       }
       return new StudySettings(target, features, ageSet, w, trainWindow, horizon, l, a.estimator, cov, a.bootstrap,
           nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads,
-          sourceAges, n.ageSamples == null ? 0 : n.ageSamples);
+          sourceAges, n.ageSamples == null ? 0 : n.ageSamples,
+          n.intervals);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }

@@ -10,6 +10,8 @@ import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.FoldResult;
 import org.aoiforecast.forecasting.evaluation.MeanSpread;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticResult;
 import org.aoiforecast.forecasting.evaluation.StrategySummary;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.profile.MarkovGapCurve;
@@ -133,6 +135,43 @@ final class TextTables {
   /** "mean ± sd", or the mean alone when one fold has no spread. */
   static String format(MeanSpread m) {
     return Double.isNaN(m.spread()) ? format(m.mean()) : format(m.mean()) + " ± " + format(m.spread());
+  }
+
+  /**
+   * The scores of forecast distributions, when a strategy forecasts them: per age band and over
+   * all test samples, the coverage of the central 80 % interval, the CRPS, the pinball losses and
+   * the log loss.
+   */
+  static void intervals(EvaluationReport e, PrintWriter out) {
+    for (StrategyResult r : e.strategies()) {
+      if (r.probabilistic().isEmpty()) {
+        continue;
+      }
+      ProbabilisticResult p = r.probabilistic().get();
+      out.printf(Locale.ROOT, "Forecast distributions of %s (%s; standard deviations scaled per age by factors fitted"
+          + " on the validation part, mean %.3f), test part:%n", r.name(), p.distribution(), p.meanCalibration());
+      out.printf("%-10s %9s %10s %10s %10s %10s %10s%n", "ages", "coverage", "CRPS", "pinball .1", "pinball .5",
+          "pinball .9", "log loss");
+      for (AgeBand b : e.bands()) {
+        ProbabilisticMetrics.Band band = p.test().band(b);
+        if (band.samples() > 0) {
+          row(b.label(), band.coverage(), band.crps(), band.pinball(), band.logLoss(), out);
+        }
+      }
+      ProbabilisticMetrics t = p.test();
+      double[] pinball = new double[ProbabilisticMetrics.QUANTILES.length];
+      for (int q = 0; q < pinball.length; q++) {
+        pinball[q] = java.util.Arrays.stream(t.pinball(ProbabilisticMetrics.QUANTILES[q])).average().orElse(Double.NaN);
+      }
+      row("all", t.meanCoverage(), t.meanCrps(), pinball, t.meanLogLoss(), out);
+      out.println("(coverage of the central 80 % interval; log loss in nats)");
+    }
+  }
+
+  private static void row(String label, double coverage, double crps, double[] pinball, double logLoss,
+      PrintWriter out) {
+    out.printf(Locale.ROOT, "%-10s %8.1f%% %10s %10s %10s %10s %10s%n", label, 100 * coverage, format(crps),
+        format(pinball[0]), format(pinball[1]), format(pinball[2]), format(logLoss));
   }
 
   /**

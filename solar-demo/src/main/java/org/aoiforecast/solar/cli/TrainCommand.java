@@ -63,6 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer folds = StudyOptions.backtest(network, study);
     Study.Training training = train(study, folds, quiet);
     TextTables.training(training, spec.commandLine().getOut());
+    TextTables.intervals(training.report(), spec.commandLine().getOut());
     // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
       training.pooledModel().save(model);

@@ -167,6 +167,29 @@ final class Charts {
   }
 
   /**
+   * Figure 8: log loss per age of the Gaussian network on the test part (solid) and on its
+   * training data (thin dashed), with the no-training log-loss estimate and its interval.
+   */
+  static void logLoss(DistributionReport d, Path png) {
+    XYChart chart = xy("Log loss vs age: Gaussian network and the estimate of H(Y | X)", "age (steps)",
+        "log loss (nats)");
+    double[] x = doubles(d.ages());
+    XYSeries test = chart.addSeries(d.strategy() + ", test", x, d.testLogLoss());
+    test.setLineColor(PALETTE[0]);
+    test.setMarkerColor(PALETTE[0]);
+    XYSeries train = chart.addSeries(d.strategy() + ", training data", x, d.trainLogLoss());
+    train.setLineColor(Color.DARK_GRAY);
+    train.setLineStyle(THIN_DASH);
+    train.setMarker(SeriesMarkers.NONE);
+    d.estimate().ifPresent(e -> {
+      withBand(chart, "estimate (no training)", doubles(e.ages()), e.values(), e.lower(), e.upper(), Color.BLACK);
+      chart.getSeries("estimate (no training)").setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+    });
+    save(chart, png);
+  }
+
+  /**
    * Figure 6: average loss vs α for zero-wait, periodic and the optimal policy, as the profile
    * predicts it (dashed) and as the pooled network realises it on the test part (solid).
    */

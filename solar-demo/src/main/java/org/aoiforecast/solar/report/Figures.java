@@ -9,7 +9,8 @@ import org.aoiforecast.info.profile.ProfileReport;
 
 /**
  * The study's figures as PNG files: 1-3 from the analysis (loss vs age per window, per-source
- * profiles, ε-Markov gaps), 4-5 from training (test loss vs age with the estimate overlaid, cost).
+ * profiles, ε-Markov gaps), 4-5 from training (test loss vs age with the estimate overlaid, cost),
+ * 6 the closed loop of update scheduling, 7 skill, 8 the log loss of forecast distributions.
  */
 public final class Figures {
   /** File names of the figures. */
@@ -24,6 +25,8 @@ public final class Figures {
   public static final String COST = "fig5-cost.png";
   /** Figure 7 (with smart persistence). */
   public static final String SKILL = "fig7-skill.png";
+  /** Figure 8 (with forecast distributions, {@code --intervals}). */
+  public static final String LOG_LOSS = DistributionReport.FIGURE;
 
   private Figures() {}
 

@@ -28,8 +28,9 @@ import org.aoiforecast.info.profile.ProfileReport;
 
 /**
  * Writes a study's report folder: {@code report.md} (what was run, the figures with captions, the
- * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update scheduling runs), CSV and JSON of every curve,
- * and {@code run.json} (schema 1).
+ * verdicts in words, the per-age table, timings), six PNG figures (the sixth when the closed loop of update
+ * scheduling runs; the seventh with smart persistence, the eighth with forecast distributions), CSV and JSON of
+ * every curve, and {@code run.json} (schema 2).
  *
  * <p>Everything is written into a sibling folder of its own ({@code <out>.partial-<random>}) and
  * moved into place at the end, under the folder's {@link ReportLock}, so a run that fails half-way
@@ -41,6 +42,8 @@ public final class ReportWriter {
   /** File names in the report folder. */
   static final String REPORT = "report.md";
   static final String RUN_JSON = "run.json";
+  /** The schema of {@code run.json}: 2 since it carries {@code intervals} and {@code probabilistic}. */
+  public static final int RUN_SCHEMA = 2;
 
   private ReportWriter() {}
 
@@ -85,14 +88,16 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
+   * @param logLoss the log-loss estimate the Gaussian network is compared with ({@link
+   *     Study#logLossEstimate}), present when a strategy forecasts distributions
    * @param info the run's description
    * @return the report file
    * @throws ReportLock.InUseException when another run holds the folder
    */
   public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
     try (ReportLock lock = ReportLock.acquire(out)) {
-      return write(lock, study, analysis, training, loop, info);
+      return write(lock, study, analysis, training, loop, logLoss, info);
     }
   }
 
@@ -106,11 +111,13 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
+   * @param logLoss the log-loss estimate the Gaussian network is compared with, when a strategy
+   *     forecasts distributions
    * @param info the run's description
    * @return the report file
    */
   public static Path write(ReportLock lock, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
     if (!lock.isHeld()) {
       throw new IllegalStateException("the lock of " + lock.folder() + " was released before the report was written");
     }
@@ -120,7 +127,7 @@ public final class ReportWriter {
     Path partial = null;
     try {
       partial = Files.createTempDirectory(absolute.getParent(), name + ".partial-");
-      writeContents(partial, study, analysis, training, loop, info);
+      writeContents(partial, study, analysis, training, loop, logLoss, info);
       publish(partial, absolute);
       return absolute.resolve(REPORT);
     } catch (IOException e) {
@@ -165,7 +172,7 @@ public final class ReportWriter {
   }
 
   private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, RunInfo info) throws IOException {
+      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) throws IOException {
     StudySettings s = study.settings();
     String lossUnit = Figures.lossUnit(study, analysis.loss());
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
@@ -189,7 +196,9 @@ public final class ReportWriter {
     if (backtest.isPresent()) {
       backtest.get().toTable().write().csv(dir.resolve(BacktestSection.CSV).toFile());
     }
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest);
+    Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss);
+    distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest, distributions);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
     if (training.pooledModel() != null && training.pooledModel().linearBase().isPresent()) {
       // say which model the pooled-with-age results are: the network, or its linear path alone
@@ -200,6 +209,15 @@ public final class ReportWriter {
               + " validation part, so the pooled model is that path (a ridge regression whose coefficients vary"
               + " with the age): on this data the network adds nothing it can show on held-out data.%n");
       md = md.replace("\n## Figures\n", kept + "\n## Figures\n");
+    }
+    if (distributions.isPresent()) {
+      StringBuilder findings = new StringBuilder();
+      distributions.get().findings(findings);
+      md = md.replace("\n## Figures\n", findings + "\n## Figures\n");
+      StringBuilder section = new StringBuilder();
+      distributions.get().markdown(study.data().series().units().get(study.data().series()
+          .columnIndex(s.target())), section);
+      md = md.replace("## Timings\n", section + "## Timings\n");
     }
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
@@ -231,13 +249,13 @@ public final class ReportWriter {
   }
 
   /** "; ages 1-6: +x %, ..." over the standard bands that hold ages, relative to {@code base}. */
-  private static String bandDifferences(StrategyResult other, StrategyResult base) {
+  private static String bandDifferences(StrategyResult other, StrategyResult base, java.time.Duration step) {
     List<String> parts = new ArrayList<>();
-    for (AgeBand band : AgeBand.standard()) {
+    for (AgeBand band : AgeBand.standard(step)) {
       double o = band.meanMse(other.test());
       double b = band.meanMse(base.test());
       if (Double.isFinite(o) && Double.isFinite(b)) {
-        parts.add(String.format(Locale.ROOT, "%s: %+.1f %%", band, 100 * (o / b - 1)));
+        parts.add(String.format(Locale.ROOT, "%s: %+.1f %%", band.label(), 100 * (o / b - 1)));
       }
     }
     return parts.isEmpty() ? "" : "; ages " + String.join(", ", parts);
@@ -252,30 +270,33 @@ public final class ReportWriter {
 
   /**
    * Mean relative deviation over ages between the no-training estimate and a trained network's
-   * loss: {@code mean |estimate − network| / network}.
+   * loss: {@code mean |estimate − network| / |network|} (the absolute value matters for the log
+   * loss, which can be negative).
    *
-   * @param estimate the estimated profile (quadratic loss)
-   * @param networkMse the network's MSE per age, parallel to the estimate's ages
+   * @param estimate the estimated profile
+   * @param networkLoss the network's loss per age in the same loss and units, parallel to the
+   *     estimate's ages
    * @return the deviation (0.1 = 10 %)
    */
-  public static double agreement(ProfileCurve estimate, double[] networkMse) {
+  public static double agreement(ProfileCurve estimate, double[] networkLoss) {
     double[] v = estimate.values();
-    if (v.length != networkMse.length) {
-      throw new IllegalArgumentException("the estimate has " + v.length + " ages, the network " + networkMse.length);
+    if (v.length != networkLoss.length) {
+      throw new IllegalArgumentException("the estimate has " + v.length + " ages, the network " + networkLoss.length);
     }
     double s = 0;
     for (int i = 0; i < v.length; i++) {
-      s += Math.abs(v[i] - networkMse[i]) / networkMse[i];
+      s += Math.abs(v[i] - networkLoss[i]) / Math.abs(networkLoss[i]);
     }
     return s / v.length;
   }
 
   private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
-      EvaluationReport training, Optional<ClosedLoop.Result> loop, Optional<BacktestReport> backtest)
+      EvaluationReport training, Optional<ClosedLoop.Result> loop, Optional<BacktestReport> backtest,
+      Optional<DistributionReport> distributions)
       throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
-    root.put("schema", 1);
+    root.put("schema", RUN_SCHEMA);
     root.put("command", "run");
     root.put("data", info.dataName());
     root.put("format", study.data().format().name().toLowerCase(Locale.ROOT));
@@ -299,6 +320,7 @@ public final class ReportWriter {
     root.put("estimator", s.estimator());
     Json.add(root.putArray("covariates"), s.covariates());
     root.put("seed", s.network().seed());
+    root.put("intervals", s.intervals());
     if (Double.isFinite(agreement)) {
       root.put("agreement", agreement);
     } else {
@@ -317,6 +339,11 @@ public final class ReportWriter {
     } else {
       root.putNull("backtest");
     }
+    if (distributions.isPresent()) {
+      root.set("probabilistic", distributions.get().json());
+    } else {
+      root.putNull("probabilistic");
+    }
     ArrayNode files = root.putArray("files");
     for (String name : List.of(REPORT, Figures.LOSS_VS_AGE, Figures.PER_SOURCE, Figures.MARKOV_GAP, Figures.TRAINING,
         Figures.COST, "profiles.csv", "markov.csv", "training.csv", "analysis.json", "training.json")) {
@@ -331,6 +358,9 @@ public final class ReportWriter {
     }
     if (backtest.isPresent()) {
       files.add(BacktestSection.CSV);
+    }
+    if (distributions.isPresent()) {
+      files.add(DistributionReport.FIGURE);
     }
     Json.write(file, root);
   }
@@ -394,7 +424,8 @@ public final class ReportWriter {
     if (pooled != null && without != null) {
       md.append(String.format(Locale.ROOT, "- Without the age input the pooled network reaches %s (%+.1f %% against"
           + " with the age input%s): %s.%n", num(without.test().meanMse()),
-          100 * (without.test().meanMse() / pooled.test().meanMse() - 1), bandDifferences(without, pooled),
+          100 * (without.test().meanMse() / pooled.test().meanMse() - 1), bandDifferences(without, pooled,
+          study.data().series().step()),
           without.test().meanMse() > pooled.test().meanMse() ? "what the age input buys"
               : "the age input does not pay on this data and seed"));
     }

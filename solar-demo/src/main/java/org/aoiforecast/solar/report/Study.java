@@ -27,10 +27,13 @@ import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.AgeLossProfile;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLosses;
+import org.aoiforecast.info.loss.Loss;
+import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 import org.aoiforecast.solar.data.SolarData;
 
@@ -144,6 +147,35 @@ public final class Study {
   }
 
   /**
+   * The log-loss estimate the Gaussian network is compared with: the all-sources profile at the
+   * training window, log loss, from the data alone, as {@code analyze --loss log --windows
+   * <training window>} computes it (same spec: target, sources, covariates, horizon, ages). The
+   * study's analysis is reused when it already has that curve (a log-loss study); otherwise the
+   * curve is estimated here, with the study's estimator when it is one of the log loss, else the
+   * automatic one.
+   *
+   * @param analysis the study's analysis
+   * @param progress progress receiver
+   * @return the curve, in nats of the target in its own units
+   */
+  public ProfileCurve logLossEstimate(ProfileReport analysis, ProgressListener progress) {
+    if (analysis.loss() == Loss.LOG) {
+      for (ProfileCurve p : analysis.profiles()) {
+        if (p.window() == settings.trainWindow() && p.stale().equals(ProfileCurve.ALL)) {
+          return p;
+        }
+      }
+    }
+    AgeLossProfile.Builder b = AgeLossProfile.builder(spec()).windows(settings.trainWindow())
+        .withoutPerSourceProfiles().markovLags().loss(Loss.LOG).bootstrap(settings.bootstrap())
+        .threads(settings.threads()).seed(settings.network().seed()).progress(progress);
+    if (settings.loss() == Loss.LOG && !settings.estimator().equalsIgnoreCase("auto")) {
+      b.estimator(ConditionalLosses.named(settings.estimator(), Loss.LOG, 0, TheilerWindow.auto(), 1));
+    }
+    return b.build().estimate(data.series()).profiles().get(0);
+  }
+
+  /**
    * The study's pooled data set for the training window, split chronologically (70/15/15).
    *
    * @return the raw splits
@@ -219,7 +251,7 @@ public final class Study {
     }
     int[] ages = results.get(0).test().ages();
     return new Training(new EvaluationReport(settings.target(), settings.trainWindow(), settings.horizon(), ages,
-        results), pooled);
+        results, AgeBand.standard(data.series().step())), pooled);
   }
 
   /**
@@ -263,21 +295,16 @@ public final class Study {
     return run.forecaster() instanceof AgeAwareForecaster f && f.hasAgeInput() ? f : null;
   }
 
-  /**
-   * The age bands 1-6, 7-24 and 25-48 hours in the data's steps; 1-6, 7-24 and 25-48 steps when
-   * an hour is not a whole number of steps.
-   */
+  /** The age bands up to 6 h, up to a day and the second day, in the data's steps. */
   List<AgeBand> ageBands() {
-    long hour = java.time.Duration.ofHours(1).toMillis();
-    long step = data.series().stepMillis();
-    int factor = hour % step == 0 ? (int) (hour / step) : 1;
-    return AgeBand.standard().stream().map(b -> b.scaled(factor)).toList();
+    return AgeBand.standard(data.series().step());
   }
 
   private TrainingStrategy<?> strategy(String name) {
     return switch (name) {
       case "per-age" -> Strategies.perAge(settings.network());
-      case "pooled-with-age" -> Strategies.pooledWithAge(settings.network());
+      case "pooled-with-age" -> Strategies.pooledWithAge(settings.intervals()
+          ? settings.network().toBuilder().head(OutputHead.GAUSSIAN).build() : settings.network());
       case "pooled-without-age" -> Strategies.pooledWithoutAge(settings.network());
       case "linear" -> Baselines.linear();
       case "persistence" -> Baselines.persistence();

@@ -31,10 +31,13 @@ import org.aoiforecast.info.loss.Loss;
  *     shares {@code ages}); sources not named take {@code ages}
  * @param ageSamples how many per-source age vectors the training pools when {@code sourceAges} is
  *     not empty (0: the size of the largest per-source age set)
+ * @param intervals whether the pooled network with the age input forecasts a Gaussian distribution
+ *     (intervals, quantiles, log loss) rather than a point
  */
 public record StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
     int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
-    List<String> strategies, int threads, Map<String, AgeSet> sourceAges, int ageSamples) {
+    List<String> strategies, int threads, Map<String, AgeSet> sourceAges, int ageSamples,
+    boolean intervals) {
 
   /** All strategies, in report order. */
   public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
@@ -92,13 +95,27 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
 
   /**
    * Settings whose training shares one age set among all sources, as {@code run} does without
-   * {@code --source-ages}.
+   * {@code --source-ages}, and forecasts points only.
+   *
+   * @param target the target column
+   * @param features the source columns
+   * @param ages the age set, in steps
+   * @param windows the analysis windows, in steps
+   * @param trainWindow the window of the trained networks, in steps
+   * @param horizon the horizon in steps
+   * @param loss the loss of the analysis
+   * @param estimator the estimator name
+   * @param covariates known covariates
+   * @param bootstrap bootstrap replicates of the analysis
+   * @param network the networks' hyper-parameters
+   * @param strategies the strategies to run
+   * @param threads threads of the analysis
    */
   public StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
       int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
       List<String> strategies, int threads) {
     this(target, features, ages, windows, trainWindow, horizon, loss, estimator, covariates, bootstrap, network,
-        strategies, threads, Map.of(), 0);
+        strategies, threads, Map.of(), 0, false);
   }
 
   @Override

@@ -66,7 +66,7 @@ public final class QualityBench {
         .toArray();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
-    List<AgeBand> bands = AgeBand.standard().stream().map(b -> b.scaled((int) stepsPerHour)).toList();
+    List<AgeBand> bands = AgeBand.standard(data.series().step());
     Map<String, AgeSet> sourceAges = new LinkedHashMap<>();
     if (opt.containsKey("--source-ages")) {
       for (String item : opt.get("--source-ages").split(";")) {
@@ -99,7 +99,7 @@ public final class QualityBench {
       NetworkConfig config = nb.build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
-          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0);
+          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0, false);
       long t0 = System.nanoTime();
       if (opt.containsKey("--backtest")) {
         BacktestReport b = new Study(data, settings).backtest(Integer.parseInt(opt.get("--backtest")),

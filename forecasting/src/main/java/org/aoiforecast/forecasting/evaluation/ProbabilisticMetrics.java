@@ -1,0 +1,223 @@
+package org.aoiforecast.forecasting.evaluation;
+
+import java.util.Arrays;
+import org.aoiforecast.core.dataset.AgedDataset;
+
+/**
+ * Scores of Gaussian forecasts per age vector of a pooled data set, in the target's units: the log
+ * loss (nats), the CRPS, the pinball loss at the levels {@link #QUANTILES} and the empirical
+ * coverage and mean width of the central {@link #INTERVAL} interval (between the 0.1 and 0.9
+ * quantiles). Arrays are parallel to the data set's age vectors; accessors return copies.
+ * Formulas: {@link Gaussian}.
+ */
+public final class ProbabilisticMetrics {
+  /** The quantile levels scored by the pinball loss. */
+  public static final double[] QUANTILES = {0.1, 0.5, 0.9};
+  /** The probability of the central interval whose coverage is measured. */
+  public static final double INTERVAL = 0.8;
+
+  private final int[][] ageVectors;
+  private final int[] count;
+  private final double[] logLoss;
+  private final double[] crps;
+  private final double[][] pinball;
+  private final double[] coverage;
+  private final double[] width;
+
+  private ProbabilisticMetrics(int[][] ageVectors, int[] count, double[] logLoss, double[] crps, double[][] pinball,
+      double[] coverage, double[] width) {
+    this.ageVectors = ageVectors;
+    this.count = count;
+    this.logLoss = logLoss;
+    this.crps = crps;
+    this.pinball = pinball;
+    this.coverage = coverage;
+    this.width = width;
+  }
+
+  /**
+   * A band's scores, every sample of its ages weighted equally.
+   *
+   * @param band the band
+   * @param samples the samples in it (0 when none of the data set's ages lies in it)
+   * @param logLoss mean log loss, nats
+   * @param crps mean CRPS
+   * @param pinball mean pinball loss per level of {@link #QUANTILES}
+   * @param coverage the fraction of outcomes inside the central interval
+   * @param width the interval's mean width
+   */
+  public record Band(AgeBand band, long samples, double logLoss, double crps, double[] pinball, double coverage,
+      double width) {
+    /** Copies. */
+    public Band {
+      pinball = pinball.clone();
+    }
+
+    @Override
+    public double[] pinball() {
+      return pinball.clone();
+    }
+  }
+
+  /**
+   * @param data the raw data set the forecasts are for
+   * @param forecasts one Gaussian forecast per sample, target units
+   * @return the scores per age vector
+   */
+  public static ProbabilisticMetrics of(AgedDataset data, GaussianForecasts forecasts) {
+    if (forecasts.size() != data.size()) {
+      throw new IllegalArgumentException(forecasts.size() + " forecasts for " + data.size() + " samples");
+    }
+    if (data.standardization().isPresent()) {
+      throw new IllegalArgumentException("score forecasts on the raw data set, in the target's units");
+    }
+    double half = Gaussian.standardQuantile(0.5 + INTERVAL / 2);
+    double[] zq = Arrays.stream(QUANTILES).map(Gaussian::standardQuantile).toArray();
+    int k = data.ageVectorCount();
+    int[][] vectors = new int[k][];
+    int[] count = new int[k];
+    double[] logLoss = new double[k];
+    double[] crps = new double[k];
+    double[][] pinball = new double[QUANTILES.length][k];
+    double[] coverage = new double[k];
+    double[] width = new double[k];
+    for (int v = 0; v < k; v++) {
+      vectors[v] = data.ageVector(v);
+      int from = data.firstRowOf(v);
+      int n = data.countOf(v);
+      double ll = 0;
+      double cr = 0;
+      double[] pb = new double[QUANTILES.length];
+      int inside = 0;
+      double w = 0;
+      for (int r = from; r < from + n; r++) {
+        double y = data.targetValue(r);
+        double mu = forecasts.mean(r);
+        double sd = forecasts.sd(r);
+        ll += Gaussian.logLoss(y, mu, sd);
+        cr += Gaussian.crps(y, mu, sd);
+        for (int q = 0; q < QUANTILES.length; q++) {
+          pb[q] += Gaussian.pinball(y, mu + zq[q] * sd, QUANTILES[q]);
+        }
+        if (Math.abs(y - mu) <= half * sd) {
+          inside++;
+        }
+        w += 2 * half * sd;
+      }
+      count[v] = n;
+      logLoss[v] = ll / n;
+      crps[v] = cr / n;
+      for (int q = 0; q < QUANTILES.length; q++) {
+        pinball[q][v] = pb[q] / n;
+      }
+      coverage[v] = (double) inside / n;
+      width[v] = w / n;
+    }
+    return new ProbabilisticMetrics(vectors, count, logLoss, crps, pinball, coverage, width);
+  }
+
+  /** @return the number of age vectors */
+  public int size() {
+    return count.length;
+  }
+
+  /**
+   * @param v vector index
+   * @return that age vector
+   */
+  public int[] ageVector(int v) {
+    return ageVectors[v].clone();
+  }
+
+  /** @return samples per age vector */
+  public int[] counts() {
+    return count.clone();
+  }
+
+  /** @return mean log loss per age vector, nats */
+  public double[] logLoss() {
+    return logLoss.clone();
+  }
+
+  /** @return mean CRPS per age vector, target units */
+  public double[] crps() {
+    return crps.clone();
+  }
+
+  /**
+   * @param level one of {@link #QUANTILES}
+   * @return mean pinball loss at that level per age vector, target units
+   */
+  public double[] pinball(double level) {
+    for (int q = 0; q < QUANTILES.length; q++) {
+      if (QUANTILES[q] == level) {
+        return pinball[q].clone();
+      }
+    }
+    throw new IllegalArgumentException("no pinball loss at level " + level + "; the levels are "
+        + Arrays.toString(QUANTILES));
+  }
+
+  /** @return the fraction of outcomes inside the central interval, per age vector */
+  public double[] coverage() {
+    return coverage.clone();
+  }
+
+  /** @return the central interval's mean width per age vector, target units */
+  public double[] width() {
+    return width.clone();
+  }
+
+  /** @return the log loss averaged over age vectors */
+  public double meanLogLoss() {
+    return mean(logLoss);
+  }
+
+  /** @return the CRPS averaged over age vectors */
+  public double meanCrps() {
+    return mean(crps);
+  }
+
+  /** @return the coverage over all samples */
+  public double meanCoverage() {
+    return weighted(coverage, v -> true);
+  }
+
+  /**
+   * Pools the age vectors whose ages (all sources sharing one age) lie in a band.
+   *
+   * @param band the band
+   * @return its scores, NaN with 0 samples when no age of the data set lies in it
+   */
+  public Band band(AgeBand band) {
+    java.util.function.IntPredicate in = v -> Arrays.stream(ageVectors[v]).allMatch(band::contains);
+    double[] pb = new double[QUANTILES.length];
+    for (int q = 0; q < QUANTILES.length; q++) {
+      pb[q] = weighted(pinball[q], in);
+    }
+    long samples = 0;
+    for (int v = 0; v < count.length; v++) {
+      if (in.test(v)) {
+        samples += count[v];
+      }
+    }
+    return new Band(band, samples, weighted(logLoss, in), weighted(crps, in), pb, weighted(coverage, in),
+        weighted(width, in));
+  }
+
+  private double weighted(double[] values, java.util.function.IntPredicate in) {
+    double s = 0;
+    long n = 0;
+    for (int v = 0; v < values.length; v++) {
+      if (in.test(v)) {
+        s += values[v] * count[v];
+        n += count[v];
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
+  private static double mean(double[] v) {
+    return Arrays.stream(v).average().orElse(Double.NaN);
+  }
+}

@@ -1,0 +1,45 @@
+package org.aoiforecast.forecasting;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/** Edits of model files for tests of damaged or foreign files. */
+final class ModelFiles {
+  private ModelFiles() {}
+
+  /**
+   * Copies a model file into a folder, replacing text in its JSON entry.
+   *
+   * @param file the model file
+   * @param dir where the copy goes
+   * @param from text that must occur in the JSON entry
+   * @param to its replacement
+   * @return the copy
+   */
+  static Path rewriteMeta(Path file, Path dir, String from, String to) throws IOException {
+    Path out = dir.resolve("edited-" + Math.abs((from + to).hashCode()) + ".aoi");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().endsWith(".json")) {
+          String json = new String(data, StandardCharsets.UTF_8);
+          assertTrue(json.contains(from), json);
+          data = json.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+}

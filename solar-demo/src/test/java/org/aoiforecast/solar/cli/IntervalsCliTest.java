@@ -1,0 +1,164 @@
+package org.aoiforecast.solar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.aoiforecast.solar.report.Figures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --intervals}: a Gaussian pooled network in {@code train} and {@code run}, its scores in the
+ * JSON (schema 2) and the report, and {@code predict} printing and writing its interval.
+ */
+class IntervalsCliTest {
+  @TempDir
+  static Path dir;
+  private static Path data;
+  private static final String[] READINGS = {"--at", "2021-06-15T19:00:00Z", "--source", "Power=2h:1.1,1.4,1.6",
+      "--source", "Temperature=2h:20,19,18", "--source", "RelativeHumidity=2h:40,42,45", "--source",
+      "CloudCover=2h:3,3,4", "--covariate", "ClearSkyGHI=310"};
+
+  @BeforeAll
+  static void simulate() {
+    data = dir.resolve("sim.csv");
+    assertEquals(0, SolarCliTest.cli("simulate", "--days", "60", "--start", "2021-05-01", "--seed", "3", "--out",
+        data.toString()).code());
+  }
+
+  private static String[] predict(Path model, String... more) {
+    String[] head = {"predict", "--model", model.toString()};
+    String[] all = new String[head.length + READINGS.length + more.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(READINGS, 0, all, head.length, READINGS.length);
+    System.arraycopy(more, 0, all, head.length + READINGS.length, more.length);
+    return all;
+  }
+
+  @Test
+  void trainWithIntervalsScoresTheDistributionsAndPredictPrintsTheInterval() throws IOException {
+    Path json = dir.resolve("train.json");
+    Path model = dir.resolve("gaussian.aoi");
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-6", "--window", "3",
+        "--epochs", "3", "--strategies", "pooled-with-age,linear", "--intervals", "--json", json.toString(),
+        "--model", model.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Forecast distributions of pooled-with-age") && r.out().contains("1-6 h"), r.out());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals(2, root.get("schema").asInt());
+    JsonNode pooled = root.get("strategies").get(0);
+    assertEquals("pooled-with-age", pooled.get("name").asText());
+    JsonNode p = pooled.get("probabilistic");
+    assertEquals("gaussian", p.get("distribution").asText());
+    assertEquals(0.8, p.get("interval").asDouble(), 0.0);
+    for (String field : new String[] {"test_log_loss", "train_log_loss", "test_crps", "test_coverage",
+        "test_interval_width", "calibration"}) {
+      assertEquals(6, p.get(field).size(), field);
+    }
+    assertEquals(3, p.get("test_pinball").size());
+    for (JsonNode c : p.get("test_coverage")) {
+      assertTrue(c.asDouble() >= 0 && c.asDouble() <= 1);
+    }
+    // ages 1-6 of hourly data fill the youngest band only
+    assertEquals(1, p.get("bands").size());
+    assertEquals("1-6 h", p.get("bands").get(0).get("label").asText());
+    assertTrue(root.get("strategies").get(1).get("probabilistic").isNull(), "linear forecasts points");
+
+    SolarCliTest.Result live = SolarCliTest.cli(predict(model, "--json", dir.resolve("p.json").toString()));
+    assertEquals(0, live.code(), live.err());
+    // Power at 2021-06-15T19:00:00Z: 1.2345 kW (median), 80 % interval 0.9 to 1.5 kW
+    String line = live.out().strip();
+    assertTrue(line.startsWith("Power at 2021-06-15T19:00:00Z: ") && line.contains(" kW (median), 80 % interval "),
+        line);
+    String[] words = line.split(" ");
+    double median = Double.parseDouble(words[3]);
+    double lower = Double.parseDouble(words[9]);
+    double upper = Double.parseDouble(words[11]);
+    assertTrue(lower < median && median < upper, line);
+    JsonNode pj = new ObjectMapper().readTree(dir.resolve("p.json").toFile());
+    assertEquals(2, pj.get("schema").asInt());
+    assertEquals("predict", pj.get("command").asText());
+    assertEquals("gaussian", pj.get("distribution").asText());
+    assertEquals(pj.get("forecast").asDouble(), pj.get("median").asDouble(), 0.0);
+    assertEquals(median, pj.get("median").asDouble(), 5e-5);
+    JsonNode q = pj.get("quantiles").get("values");
+    assertEquals(pj.get("interval").get("lower").asDouble(), q.get(0).asDouble(), 0.0);
+    assertEquals(pj.get("median").asDouble(), q.get(1).asDouble(), 1e-12);
+    assertEquals(pj.get("interval").get("upper").asDouble(), q.get(2).asDouble(), 0.0);
+    assertEquals(upper, pj.get("interval").get("upper").asDouble(), 5e-5);
+    assertEquals(pj.get("sd").asDouble() * 2 * 1.2815515655446004, upper - lower, 2e-4);
+  }
+
+  @Test
+  void aPointModelPredictsWithoutAnInterval() throws IOException {
+    Path model = dir.resolve("point.aoi");
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
+        "1", "--strategies", "pooled-with-age", "--model", model.toString(), "--quiet").code());
+    Path json = dir.resolve("point.json");
+    SolarCliTest.Result live = SolarCliTest.cli(predict(model, "--json", json.toString()));
+    assertEquals(0, live.code(), live.err());
+    assertTrue(!live.out().contains("interval") && live.out().strip().endsWith(" kW"), live.out());
+    JsonNode pj = new ObjectMapper().readTree(json.toFile());
+    assertTrue(pj.get("distribution").isNull() && pj.get("interval").isNull() && pj.get("quantiles").isNull());
+    assertTrue(Double.isFinite(pj.get("forecast").asDouble()));
+  }
+
+  @Test
+  void runWithIntervalsComparesTheLogLossWithTheEstimate() throws IOException {
+    Path out = dir.resolve("report");
+    SolarCliTest.Result r = SolarCliTest.cli("run", "--data", data.toString(), "--out", out.toString(), "--ages",
+        "1-6", "--windows", "1,3", "--window", "3", "--bootstrap", "20", "--epochs", "3", "--strategies",
+        "pooled-with-age,linear", "--intervals", "--quiet");
+    assertEquals(0, r.code(), r.err());
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("## Forecast distributions") && md.contains("](" + Figures.LOG_LOSS + ")")
+        && md.contains("central 80 % intervals of pooled-with-age") && md.contains("mean relative deviation"), md);
+    BufferedImage figure = ImageIO.read(out.resolve(Figures.LOG_LOSS).toFile());
+    assertTrue(figure != null && figure.getWidth() >= 600);
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals(2, run.get("schema").asInt());
+    assertTrue(run.get("intervals").asBoolean());
+    JsonNode p = run.get("probabilistic");
+    assertEquals("pooled-with-age", p.get("strategy").asText());
+    JsonNode estimate = p.get("log_loss_estimate");
+    assertEquals(3, estimate.get("window").asInt());
+    assertEquals(6, estimate.get("loss").size());
+    assertEquals(6, p.get("test_log_loss").size());
+    assertTrue(Double.isFinite(p.get("log_loss_agreement").asDouble()) && p.get("log_loss_agreement").asDouble() >= 0);
+    boolean listed = false;
+    for (JsonNode f : run.get("files")) {
+      listed |= f.asText().equals(Figures.LOG_LOSS);
+    }
+    assertTrue(listed, run.get("files").toString());
+    // the training JSON of the report folder carries the same scores
+    assertEquals(2, new ObjectMapper().readTree(out.resolve("training.json").toFile()).get("schema").asInt());
+  }
+
+  @Test
+  void intervalsNeedThePooledNetwork() {
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", data.toString(), "--strategies", "linear",
+        "--intervals", "--model", "none");
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("--intervals") && r.err().contains("pooled-with-age"), r.err());
+  }
+
+  @Test
+  void aRunWithoutIntervalsSaysSo() throws IOException {
+    Path out = dir.resolve("plain");
+    assertEquals(0, SolarCliTest.cli("run", "--data", data.toString(), "--out", out.toString(), "--ages", "1-3",
+        "--windows", "1", "--window", "2", "--bootstrap", "20", "--epochs", "1", "--strategies", "linear",
+        "--quiet").code());
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals(2, run.get("schema").asInt());
+    assertTrue(!run.get("intervals").asBoolean() && run.get("probabilistic").isNull());
+    assertTrue(!Files.exists(out.resolve(Figures.LOG_LOSS)));
+  }
+}
