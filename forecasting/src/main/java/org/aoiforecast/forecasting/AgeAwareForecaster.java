@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.FeatureEncoder;
-import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
@@ -24,11 +23,9 @@ import org.aoiforecast.forecasting.nn.GaussianNll;
 import org.aoiforecast.forecasting.nn.InputLayout;
 import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
-import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.Trainer;
-import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -108,54 +105,9 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
     }
   }
 
-  /** Trains one network on the pooled training part (see {@link Strategies}). */
-  static AgeAwareForecaster train(String name, Splits splits, NetworkConfig config, boolean ageInput,
-      TrainingListener listener) {
-    Splits std = splits.standardized();
-    AgedDataset train = ageInput ? std.train().withAgeInput() : std.train().withoutAgeInput();
-    AgedDataset validation = std.validationPart()
-        .map(v -> ageInput ? v.withAgeInput() : v.withoutAgeInput()).orElse(null);
-    InputLayout in = InputLayout.of(config.architecture(), train);
-    Optional<LinearBase> base = config.linearPath() == LinearPath.RIDGE ? Optional.of(LinearBase.fit(train))
-        : Optional.empty();
-    Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
-    int rowsPerEpoch = train.size();
-    if (train.ageVectorCount() > 1) {
-      long perAge = Math.round(train.countOf(0) * config.pooledEpochFactor());
-      rowsPerEpoch = (int) Math.min(train.size(), Math.max(config.batchSize(), perAge));
-    }
-    Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation, residual,
-        new Trainer.Context(name, 0, 1, listener));
-    TrainingSummary summary = new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(),
-        r.seconds());
-    Optional<IntervalCalibration> calibration = config.head() == OutputHead.GAUSSIAN
-        ? Optional.of(validation == null ? IntervalCalibration.none(train.spec().ageVectors())
-            : calibrate(train.spec().ageVectors(), r.network(), in, validation, residual))
-        : Optional.empty();
-    SavedModel m = new SavedModel(name, new ModelLayout(train.spec(), train.series().step()),
-        std.train().standardization().orElseThrow(), config, summary, Optional.of(Provenance.of(splits.train())),
-        base, calibration, r.network());
+  /** The forecaster of a model trained by {@link PooledTraining}. */
+  static AgeAwareForecaster trained(SavedModel m) {
     return new AgeAwareForecaster(m, false);
-  }
-
-  /** The interval factors fitted on every sample of the (standardised) validation part. */
-  private static IntervalCalibration calibrate(List<int[]> ageVectors, MultiLayerNetwork net, InputLayout in,
-      AgedDataset validation, Trainer.Residual residual) {
-    int[] rows = Trainer.allRows(validation.size());
-    double[][] p = Trainer.predictGaussian(net, in, validation, rows);
-    double[] y = new double[rows.length];
-    int[] vectors = new int[rows.length];
-    for (int v = 0; v < validation.ageVectorCount(); v++) {
-      // the validation part has the training part's spec, hence its age vectors in the same order
-      for (int r = validation.firstRowOf(v); r < validation.firstRowOf(v) + validation.countOf(v); r++) {
-        vectors[r] = v;
-      }
-    }
-    for (int i = 0; i < rows.length; i++) {
-      p[0][i] += residual.validation(i);
-      y[i] = validation.targetValue(i);
-    }
-    return IntervalCalibration.fit(ageVectors, vectors, y, p[0], p[1]);
   }
 
   @Override

@@ -60,7 +60,7 @@ public final class Strategies {
   public static TrainingStrategy<AgeAwareForecaster> pooledWithAge(NetworkConfig config) {
     Objects.requireNonNull(config, "config");
     return new Named<>(POOLED_WITH_AGE,
-        (splits, listener) -> AgeAwareForecaster.train(POOLED_WITH_AGE, splits, config, true, listener));
+        (splits, listener) -> PooledTraining.train(POOLED_WITH_AGE, splits, config, true, listener));
   }
 
   /**
@@ -70,7 +70,7 @@ public final class Strategies {
   public static TrainingStrategy<AgeAwareForecaster> pooledWithoutAge(NetworkConfig config) {
     Objects.requireNonNull(config, "config");
     return new Named<>(POOLED_WITHOUT_AGE,
-        (splits, listener) -> AgeAwareForecaster.train(POOLED_WITHOUT_AGE, splits, config, false, listener));
+        (splits, listener) -> PooledTraining.train(POOLED_WITHOUT_AGE, splits, config, false, listener));
   }
 
   /** How a strategy trains. */

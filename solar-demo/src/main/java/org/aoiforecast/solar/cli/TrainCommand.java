@@ -3,6 +3,7 @@ package org.aoiforecast.solar.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aoiforecast.core.io.Json;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
@@ -40,7 +41,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where to save the pooled-with-age model (default: ${DEFAULT-VALUE}); 'none' to skip.")
   Path model;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON (schema 1, docs/json.md).")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the results as JSON (schema " + EvaluationReport.SCHEMA + ", docs/json.md).")
   Path json;
 
   @Option(names = "--quiet", description = "No progress bar.")

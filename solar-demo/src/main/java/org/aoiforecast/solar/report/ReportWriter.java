@@ -517,7 +517,8 @@ public final class ReportWriter {
     md.append("## Files\n\n");
     md.append("- `profiles.csv`, `markov.csv`, `analysis.json`: every estimated curve (JSON schema 1, see"
         + " docs/json.md)\n");
-    md.append("- `training.csv`, `training.json`: per-age train and test errors of every strategy\n");
+    md.append("- `training.csv`, `training.json`: per-age train and test errors of every strategy, and the scores of"
+        + " forecast distributions (JSON schema 2)\n");
     backtest.ifPresent(b -> md.append("- `").append(BacktestSection.CSV).append("`: per-age train and test errors"
         + " of every strategy on every fold of the backtest\n"));
     md.append("- `run.json`: the settings, timings and agreement of this run\n");
