@@ -101,8 +101,9 @@ public final class AgeAwareForecaster implements Forecaster {
         : Optional.empty();
     Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
     int rowsPerEpoch = train.size();
-    if (train.ageVectorCount() > 1) {
-      long perAge = Math.round(train.countOf(0) * config.pooledEpochFactor());
+    if (train.cellCount() > 1) {
+      // an epoch as long as one (age vector, horizon) cell's rows, whatever the number of cells
+      long perAge = Math.round(train.countOfCell(0) * config.pooledEpochFactor());
       rowsPerEpoch = (int) Math.min(train.size(), Math.max(config.batchSize(), perAge));
     }
     Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation, residual,
@@ -208,7 +209,44 @@ public final class AgeAwareForecaster implements Forecaster {
    *     extrapolation is allowed)
    */
   public double forecast(ForecastRequest request) {
+    if (layout.spec().horizonCount() > 1) {
+      throw new IllegalArgumentException("the model pools the horizons " + layout.spec().horizonSet()
+          + " steps: use forecastHorizons(request) for the whole vector or forecast(request, horizon)");
+    }
+    return forecast(request, layout.spec().horizon(0));
+  }
+
+  /**
+   * Live forecasts for every horizon of the model, from one set of readings: the forecast vector.
+   *
+   * @param request the readings
+   * @return one forecast per horizon of {@link ModelLayout#horizons()}, in the target's units
+   * @throws IllegalArgumentException as {@link #forecast(ForecastRequest)}
+   */
+  public double[] forecastHorizons(ForecastRequest request) {
+    int[] horizons = layout.horizons();
+    double[] out = new double[horizons.length];
+    for (int j = 0; j < horizons.length; j++) {
+      out[j] = forecast(request, horizons[j]);
+    }
+    return out;
+  }
+
+  /**
+   * A live forecast of the target at {@code queryTime + horizon} for one of the model's horizons.
+   *
+   * @param request the readings
+   * @param horizon one of the model's horizons, in steps
+   * @return the forecast, in the target's units
+   * @throws IllegalArgumentException as {@link #forecast(ForecastRequest)}, or when the model was
+   *     not trained for that horizon
+   */
+  public double forecast(ForecastRequest request, int horizon) {
     AgedDatasetSpec spec = layout.spec();
+    if (!spec.horizonSet().contains(horizon)) {
+      throw new IllegalArgumentException("horizon " + horizon + " steps: the model was trained for "
+          + spec.horizonSet() + " steps");
+    }
     Map<String, ForecastRequest.Entry> given = request.sources();
     List<String> expected = spec.sourceNames();
     for (String s : given.keySet()) {
@@ -230,8 +268,8 @@ public final class AgeAwareForecaster implements Forecaster {
       checkAge(s, src, ages[s], e.age());
       windows[s] = e.values();
     }
-    Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
-    double[] f = encoder.encodeLive(target, windows, ages, request.covariates());
+    Instant target = request.queryTime().plus(layout.step().multipliedBy(horizon));
+    double[] f = encoder.encodeLive(target, horizon, windows, ages, request.covariates());
     INDArray x = input.single(f);
     double z = network.output(x, false).getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
     return standardization.unscale(layout.target(), z);
