@@ -58,8 +58,9 @@ public final class Evaluation {
    *
    * @param perAge errors per age, all horizons pooled
    * @param perCell test errors per (age, horizon)
+   * @param forecasters the trained forecasters, in the order of the strategies
    */
-  public record HorizonRun(EvaluationReport perAge, HorizonReport perCell) {}
+  public record HorizonRun(EvaluationReport perAge, HorizonReport perCell, List<Forecaster> forecasters) {}
 
   /**
    * Runs strategies on splits pooled over ages and horizons and measures each per age and per
@@ -75,6 +76,7 @@ public final class Evaluation {
       TrainingListener listener) {
     List<StrategyResult> results = new ArrayList<>();
     List<HorizonReport.Entry> cells = new ArrayList<>();
+    List<Forecaster> forecasters = new ArrayList<>();
     for (TrainingStrategy<?> strategy : strategies) {
       long t0 = System.nanoTime();
       Forecaster f = strategy.fit(splits, listener);
@@ -85,12 +87,13 @@ public final class Evaluation {
       requireFinite(strategy.name(), "training", train, splits.train());
       requireFinite(strategy.name(), "test", test, splits.test());
       results.add(new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
+      forecasters.add(f);
       cells.add(new HorizonReport.Entry(strategy.name(), HorizonMetrics.of(splits.test(), testForecasts), seconds));
     }
     AgedDatasetSpec spec = splits.train().spec();
     int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
     EvaluationReport perAge = new EvaluationReport(spec.target(), spec.window(), spec.horizon(0), ages, results);
-    return new HorizonRun(perAge, new HorizonReport(ages, spec.horizons(), cells));
+    return new HorizonRun(perAge, new HorizonReport(ages, spec.horizons(), cells), List.copyOf(forecasters));
   }
 
   /**

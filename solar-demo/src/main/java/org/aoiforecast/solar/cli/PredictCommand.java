@@ -1,5 +1,7 @@
 package org.aoiforecast.solar.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +17,11 @@ import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.io.CsvFile;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.ForecastRequest;
+import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +40,8 @@ final class PredictCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--at", required = true, paramLabel = "TIME",
-      description = "The query time, ISO-8601 (e.g. 2021-06-01T18:00:00Z); the target lies the model's horizon later.")
+      description = "The query time, ISO-8601 (e.g. 2021-06-01T18:00:00Z); each target lies a horizon of the model"
+          + " later.")
   String at;
 
   @Option(names = "--readings", paramLabel = "FILE", description = "CSV: source,age,v0,v1,... (freshest first).")
@@ -47,8 +52,18 @@ final class PredictCommand implements Callable<Integer> {
   List<String> sources;
 
   @Option(names = "--covariate", paramLabel = "NAME=VALUE",
-      description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable).")
+      description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable); for a model"
+          + " with several horizons, one value per forecast horizon, e.g. ClearSkyGHI=850,870,880.")
   List<String> covariates;
+
+  @Option(names = "--horizons", paramLabel = "HORIZONS",
+      description = "Which of the model's horizons to forecast (steps or durations: 0-6, 0h-3h, 1,3); default:"
+          + " all of them, one line each with its target time.")
+  String horizons;
+
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Also write the forecasts as JSON (docs/json.md): one entry per horizon with its target time.")
+  Path json;
 
   @Option(names = "--allow-extrapolation", description = "Accept ages outside the training age range.")
   boolean extrapolate;
@@ -83,30 +98,51 @@ final class PredictCommand implements Callable<Integer> {
       throw CliException.usage("give the readings with --readings FILE or --source NAME=AGE:VALUES; the model needs "
           + f.layout().sources().stream().map(Source::name).toList());
     }
+    if (json != null) {
+      OutputPaths.file(json, "--json");
+    }
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
       for (Entry e : entries.values()) {
         request.source(e.source, e.age, e.values);
       }
-      if (covariates != null) {
-        for (String c : covariates) {
-          int eq = c.indexOf('=');
-          if (eq <= 0) {
-            throw new IllegalArgumentException("--covariate: expected NAME=VALUE, got '" + c + "'");
-          }
-          request.covariate(c.substring(0, eq), number(c.substring(eq + 1), "--covariate " + c));
-        }
-      }
-      double forecast = f.forecast(request.build());
-      if (!Double.isFinite(forecast)) {
-        throw new DataException(model.toString(), 0, null, "the forecast is " + forecast + ": the readings are far"
-            + " outside the values the model was trained on");
-      }
+      int[] chosen = chosenHorizons(f, step);
       String target = f.layout().target();
       String unit = f.layout().sources().stream().filter(s -> s.columns().contains(target)).findFirst()
           .map(s -> s.units().get(s.columnIndex(target))).orElse("");
-      spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s%n", target,
-          time.plus(step.multipliedBy(f.layout().horizon())), forecast, unit.isEmpty() ? "" : " " + unit);
+      boolean several = f.layout().horizons().length > 1;
+      ObjectNode root = Json.object();
+      root.put("schema", EvaluationReport.SCHEMA);
+      root.put("command", "predict");
+      root.put("target", target);
+      root.put("unit", unit);
+      root.put("query_time", time.toString());
+      ArrayNode list = root.putArray("forecasts");
+      for (int j = 0; j < chosen.length; j++) {
+        int h = chosen[j];
+        ForecastRequest.Builder one = ForecastRequest.at(time); // covariates differ per target time
+        for (Entry e : entries.values()) {
+          one.source(e.source, e.age, e.values);
+        }
+        for (Map.Entry<String, double[]> c : covariateValues(chosen.length).entrySet()) {
+          one.covariate(c.getKey(), c.getValue().length == 1 ? c.getValue()[0] : c.getValue()[j]);
+        }
+        double forecast = f.forecast(one.build(), h);
+        if (!Double.isFinite(forecast)) {
+          throw new DataException(model.toString(), 0, null, "the forecast is " + forecast + ": the readings are far"
+              + " outside the values the model was trained on");
+        }
+        Instant targetTime = time.plus(step.multipliedBy(h));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s%s: %.4f%s%n", target, targetTime,
+            several ? " (horizon " + h + ")" : "", forecast, unit.isEmpty() ? "" : " " + unit);
+        ObjectNode o = list.addObject();
+        o.put("horizon", h);
+        o.put("time", targetTime.toString());
+        o.put("value", forecast);
+      }
+      if (json != null) {
+        Json.write(json, root);
+      }
     } catch (DataException e) {
       throw e; // bad data (exit 1), although it is an IllegalArgumentException
     } catch (NumberFormatException e) {
@@ -115,6 +151,51 @@ final class PredictCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     return 0;
+  }
+
+  /** The horizons to forecast: {@code --horizons}, each one of the model's, or all of the model's. */
+  private int[] chosenHorizons(AgeAwareForecaster f, Duration step) {
+    int[] all = f.layout().horizons();
+    if (horizons == null) {
+      return all;
+    }
+    AgeSet model = AgeSet.of(all);
+    AgeSet asked = StudyOptions.ages(horizons, step, "--horizons");
+    for (int h : asked.toArray()) {
+      if (!model.contains(h)) {
+        throw CliException.usage("--horizons: horizon " + h + " steps is not one of the model's horizons " + model
+            + " steps");
+      }
+    }
+    return asked.toArray();
+  }
+
+  /**
+   * The values of {@code --covariate NAME=VALUE[,VALUE...]} by name: one value for every horizon,
+   * or one per forecast horizon.
+   */
+  private Map<String, double[]> covariateValues(int horizonCount) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (covariates == null) {
+      return out;
+    }
+    for (String c : covariates) {
+      int eq = c.indexOf('=');
+      if (eq <= 0) {
+        throw CliException.usage("--covariate: expected NAME=VALUE, got '" + c + "'");
+      }
+      String[] parts = c.substring(eq + 1).split(",", -1);
+      if (parts.length != 1 && parts.length != horizonCount) {
+        throw CliException.usage("--covariate " + c + ": give one value, or one per forecast horizon ("
+            + horizonCount + "), got " + parts.length);
+      }
+      double[] v = new double[parts.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = number(parts[i], "--covariate " + c);
+      }
+      out.put(c.substring(0, eq), v);
+    }
+    return out;
   }
 
   private record Entry(String source, Duration age, double[] values) {}
