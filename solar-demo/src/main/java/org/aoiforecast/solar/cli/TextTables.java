@@ -80,7 +80,7 @@ final class TextTables {
       columns.add(byHorizon);
     }
     out.printf("Test MSE per horizon (rows: horizon in steps; every age pooled)%n");
-    print(headers, h.horizons(), columns, out);
+    print("h", headers, h.horizons(), columns, out);
     String shown = h.strategies().stream().map(HorizonReport.Entry::name)
         .filter(n -> n.equals(Strategies.POOLED_WITH_AGE)).findFirst().orElse(h.strategies().get(0).name());
     h.skill(shown).ifPresent(skill -> {
@@ -205,7 +205,13 @@ final class TextTables {
   }
 
   private static void print(List<String> headers, int[] ages, List<double[]> columns, PrintWriter out) {
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "age"));
+    print("age", headers, ages, columns, out);
+  }
+
+  /** A table whose rows are labelled by integers under {@code label} (ages, or horizons). */
+  private static void print(String label, List<String> headers, int[] ages, List<double[]> columns,
+      PrintWriter out) {
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", label));
     for (String name : headers) {
       h.append(String.format(Locale.ROOT, " %" + width(name) + "s", name));
     }

@@ -20,7 +20,6 @@ import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
-import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.profile.MarkovGapCurve;
@@ -42,8 +41,6 @@ public final class ReportWriter {
   /** File names in the report folder. */
   static final String REPORT = "report.md";
   static final String RUN_JSON = "run.json";
-  /** Per (strategy, age, horizon) test errors and skill, with {@code --horizons}. */
-  static final String HORIZONS_CSV = "horizons.csv";
 
   private ReportWriter() {}
 
@@ -194,12 +191,12 @@ public final class ReportWriter {
     }
     Optional<String> horizonFigure = Figures.horizons(training, dir);
     if (training.horizonReport().isPresent()) {
-      training.horizonReport().get().toTable().write().csv(dir.resolve(HORIZONS_CSV).toFile());
+      training.horizonReport().get().toTable().write().csv(dir.resolve(HorizonSection.CSV).toFile());
     }
     writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest, training, horizonFigure);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
     if (training.horizonReport().isPresent()) {
-      md = md.replace("## Timings\n", horizonSection(training.horizonReport().get(), horizonFigure, mseUnit)
+      md = md.replace("## Timings\n", HorizonSection.markdown(training.horizonReport().get(), horizonFigure, mseUnit)
           + "## Timings\n");
     }
     if (loop.isPresent()) {
@@ -216,36 +213,6 @@ public final class ReportWriter {
           + ClosedLoop.whyNot(study, analysis, training).orElse("no result") + ".\n\n## Timings\n");
     }
     Files.writeString(dir.resolve(REPORT), md);
-  }
-
-  /**
-   * The report's section on horizons: the test MSE per horizon of each strategy (every age
-   * pooled) and the heat map of skill per (age, horizon).
-   */
-  private static String horizonSection(HorizonReport h, Optional<String> figure, String mseUnit) {
-    StringBuilder md = new StringBuilder("## Horizons\n\n");
-    md.append("One network pooled over ages and the horizons ").append(intList(h.horizons()))
-        .append(" steps, with each source's lead time (age + horizon) as input; every (age, horizon) cell is")
-        .append(" measured on the same test targets. Per (age, horizon): ").append(HORIZONS_CSV).append(".\n\n");
-    md.append("| horizon |");
-    for (HorizonReport.Entry e : h.strategies()) {
-      md.append(' ').append(e.name()).append(" |");
-    }
-    md.append("\n|---|");
-    md.append("---|".repeat(h.strategies().size())).append('\n');
-    int[] horizons = h.horizons();
-    for (int j = 0; j < horizons.length; j++) {
-      md.append("| ").append(horizons[j]).append(" |");
-      for (HorizonReport.Entry e : h.strategies()) {
-        md.append(' ').append(String.format(Locale.ROOT, "%.4g", e.test().mseOfHorizon(j))).append(" |");
-      }
-      md.append('\n');
-    }
-    md.append("\nTest MSE per horizon, every age pooled (").append(mseUnit).append(").\n\n");
-    figure.ifPresent(name -> figure(md, Figures.HORIZON_SKILL, "Figure 8. Skill of " + name + " against smart"
-        + " persistence per age (rows) and horizon (columns), 1 - RMSE / RMSE_smart: blue beats the reference, red"
-        + " does worse; cells of equal lead time (age + horizon) lie on anti-diagonals."));
-    return md.toString();
   }
 
   static ProfileCurve findAll(ProfileReport r, int window) {
@@ -325,7 +292,7 @@ public final class ReportWriter {
     }
     Json.add(root.putArray("windows"), s.windows());
     root.put("train_window", s.trainWindow());
-    root.put("horizon", s.horizon());
+    root.put("horizon", s.horizonSet().min()); // the first horizon with --horizons (see "horizons")
     root.put("loss", s.loss().id());
     root.put("estimator", s.estimator());
     Json.add(root.putArray("covariates"), s.covariates());
@@ -367,7 +334,7 @@ public final class ReportWriter {
       // additive: only with --horizons (docs/json.md)
       Json.add(root.putArray("horizons"), trained.horizonReport().get().horizons());
       root.set("horizon_grid", trained.horizonReport().get().toJson());
-      files.add(HORIZONS_CSV);
+      files.add(HorizonSection.CSV);
       if (horizonFigure.isPresent()) {
         files.add(Figures.HORIZON_SKILL);
       }
@@ -403,7 +370,7 @@ public final class ReportWriter {
           + s.network().seed() + "); per-age results are by the age of " + reportingSource(study));
     }
     row(md, "windows u", intList(s.windows()) + " (analysis); " + s.trainWindow() + " (training)");
-    row(md, "horizon", s.horizon() + " steps");
+    row(md, s.pooledHorizons() ? "horizons" : "horizon", s.horizonSet() + " steps");
     row(md, "analysis", s.loss().id() + " loss, estimator " + s.estimator() + ", " + analysis.replicates()
         + " block-bootstrap replicates (blocks of " + analysis.blockLength() + "), Theiler window "
         + analysis.theilerWindow());
