@@ -598,7 +598,8 @@ public final class AgedDataset {
   @Override
   public String toString() {
     return "AgedDataset[" + size() + " samples x " + featureCount() + " features, target " + spec.target()
-        + ", window " + spec.window() + ", horizons " + spec.horizonSet() + ", " + ageVectors.length
+        + ", window " + spec.window() + (horizons.length == 1 ? ", horizon " : ", horizons ")
+        + spec.horizonSet() + ", " + ageVectors.length
         + " age vector(s), rows " + segmentStart + ".." + (segmentEnd - 1)
         + (standardization != null ? ", standardised" : "") + "]";
   }
