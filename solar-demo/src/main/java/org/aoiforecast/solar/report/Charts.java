@@ -192,6 +192,7 @@ final class Charts {
         cells.add(new Number[] {j, i, Math.round(v * 1000) / 1000.0});
       }
     }
+    extent = Math.ceil(extent * 100) / 100; // a legend of two decimals
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Skill of " + strategy + " against smart persistence, 1 - RMSE / RMSE_smart")
         .xAxisTitle("horizon (steps)").yAxisTitle("age (steps)").build();
