@@ -267,7 +267,45 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
    *     extrapolation is allowed)
    */
   public double forecast(ForecastRequest request) {
-    return standardization.unscale(layout.target(), output(request).mean());
+    return forecast(request, onlyHorizon());
+  }
+
+  /** The model's one horizon, or an error naming the horizons of a model that pools several. */
+  private int onlyHorizon() {
+    if (layout.spec().horizonCount() > 1) {
+      throw new IllegalArgumentException("the model pools the horizons " + layout.spec().horizonSet()
+          + " steps: use forecastHorizons(request) for the whole vector or forecast(request, horizon)");
+    }
+    return layout.spec().horizon(0);
+  }
+
+  /**
+   * Live forecasts for every horizon of the model, from one set of readings: the forecast vector.
+   *
+   * @param request the readings
+   * @return one forecast per horizon of {@link ModelLayout#horizons()}, in the target's units
+   * @throws IllegalArgumentException as {@link #forecast(ForecastRequest)}
+   */
+  public double[] forecastHorizons(ForecastRequest request) {
+    int[] horizons = layout.horizons();
+    double[] out = new double[horizons.length];
+    for (int j = 0; j < horizons.length; j++) {
+      out[j] = forecast(request, horizons[j]);
+    }
+    return out;
+  }
+
+  /**
+   * A live forecast of the target at {@code queryTime + horizon} for one of the model's horizons.
+   *
+   * @param request the readings
+   * @param horizon one of the model's horizons, in steps
+   * @return the forecast, in the target's units
+   * @throws IllegalArgumentException as {@link #forecast(ForecastRequest)}, or when the model was
+   *     not trained for that horizon
+   */
+  public double forecast(ForecastRequest request, int horizon) {
+    return standardization.unscale(layout.target(), output(request, horizon).mean());
   }
 
   /**
@@ -281,7 +319,7 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
    */
   public GaussianForecast forecastDistribution(ForecastRequest request) {
     IntervalCalibration c = requireCalibration();
-    Output out = output(request);
+    Output out = output(request, onlyHorizon());
     double mean = standardization.unscale(layout.target(), out.mean());
     double sd = GaussianNll.standardDeviation(out.rawScale()) * c.factor(out.ages())
         * standardization.scaleOf(layout.target());
@@ -289,14 +327,18 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
   }
 
   /**
-   * The outputs for a request, standardised: the forecast (or mean) with the linear path's share
-   * added, the raw scale of a Gaussian head (NaN for a point head), and the request's ages in
-   * steps.
+   * The outputs for a request at one horizon, standardised: the forecast (or mean) with the linear
+   * path's share added, the raw scale of a Gaussian head (NaN for a point head), and the request's
+   * ages in steps.
    */
   private record Output(double mean, double rawScale, double[] ages) {}
 
-  private Output output(ForecastRequest request) {
+  private Output output(ForecastRequest request, int horizon) {
     AgedDatasetSpec spec = layout.spec();
+    if (!spec.horizonSet().contains(horizon)) {
+      throw new IllegalArgumentException("horizon " + horizon + " steps: the model was trained for "
+          + spec.horizonSet() + " steps");
+    }
     Map<String, ForecastRequest.Entry> given = request.sources();
     List<String> expected = spec.sourceNames();
     for (String s : given.keySet()) {
@@ -318,8 +360,8 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
       checkAge(s, src, ages[s], e.age());
       windows[s] = e.values();
     }
-    Instant target = request.queryTime().plus(layout.step().multipliedBy(layout.horizon()));
-    double[] f = encoder.encodeLive(target, windows, ages, request.covariates());
+    Instant target = request.queryTime().plus(layout.step().multipliedBy(horizon));
+    double[] f = encoder.encodeLive(target, horizon, windows, ages, request.covariates());
     INDArray out = network.output(input.single(f), false);
     double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
     return new Output(mean, out.size(1) > 1 ? out.getDouble(0, 1) : Double.NaN, ages);

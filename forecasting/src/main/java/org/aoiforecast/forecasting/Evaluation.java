@@ -18,6 +18,8 @@ import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
 import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
 import org.aoiforecast.forecasting.evaluation.ProbabilisticResult;
+import org.aoiforecast.forecasting.evaluation.HorizonMetrics;
+import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 
@@ -54,7 +56,53 @@ public final class Evaluation {
     }
     int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
     return new EvaluationReport(splits.train().spec().target(), splits.train().spec().window(),
-        splits.train().spec().horizon(), ages, results, AgeBand.standard(splits.train().series().step()));
+        splits.train().spec().horizon(0), ages, results, AgeBand.standard(splits.train().series().step()));
+  }
+
+  /**
+   * The evaluation of data pooled over several horizons: per age over every horizon, as {@link
+   * #run(Splits, List, TrainingListener)} reports it (its {@code horizon} is the first horizon),
+   * and per (age, horizon) cell on the test part.
+   *
+   * @param perAge errors per age, all horizons pooled
+   * @param perCell test errors per (age, horizon)
+   * @param forecasters the trained forecasters, in the order of the strategies
+   */
+  public record HorizonRun(EvaluationReport perAge, HorizonReport perCell, List<Forecaster> forecasters) {}
+
+  /**
+   * Runs strategies on splits pooled over ages and horizons and measures each per age and per
+   * (age, horizon) cell, from one prediction per part.
+   *
+   * @param splits raw splits of a data set pooled over ages and horizons
+   * @param strategies the strategies to train and evaluate (per-age networks refuse several
+   *     horizons)
+   * @param listener training progress
+   * @return both reports, strategies in the given order
+   */
+  public static HorizonRun runWithHorizons(Splits splits, List<? extends TrainingStrategy<?>> strategies,
+      TrainingListener listener) {
+    List<StrategyResult> results = new ArrayList<>();
+    List<HorizonReport.Entry> cells = new ArrayList<>();
+    List<Forecaster> forecasters = new ArrayList<>();
+    for (TrainingStrategy<?> strategy : strategies) {
+      long t0 = System.nanoTime();
+      Forecaster f = strategy.fit(splits, listener);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
+      double[] testForecasts = f.predict(splits.test());
+      AgeMetrics test = AgeMetrics.of(splits.test(), testForecasts);
+      requireFinite(strategy.name(), "training", train, splits.train());
+      requireFinite(strategy.name(), "test", test, splits.test());
+      results.add(new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
+      forecasters.add(f);
+      cells.add(new HorizonReport.Entry(strategy.name(), HorizonMetrics.of(splits.test(), testForecasts), seconds));
+    }
+    AgedDatasetSpec spec = splits.train().spec();
+    int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
+    EvaluationReport perAge = new EvaluationReport(spec.target(), spec.window(), spec.horizon(0), ages, results,
+        AgeBand.standard(splits.train().series().step()));
+    return new HorizonRun(perAge, new HorizonReport(ages, spec.horizons(), cells), List.copyOf(forecasters));
   }
 
   /**

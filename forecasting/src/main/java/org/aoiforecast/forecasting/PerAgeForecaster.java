@@ -47,6 +47,10 @@ public final class PerAgeForecaster implements Forecaster {
    * thread count, so the result does not depend on it.
    */
   static PerAgeForecaster train(Splits splits, NetworkConfig config, int threads, TrainingListener listener) {
+    if (splits.train().horizonCount() > 1) {
+      throw new IllegalArgumentException("per-age networks are trained for one horizon, but the data pool the horizons "
+          + splits.train().spec().horizonSet() + " steps; use pooled-with-age, or one horizon");
+    }
     long t0 = System.nanoTime();
     Splits std = splits.standardized();
     AgedDataset train = std.train().withoutAgeInput();

@@ -33,6 +33,11 @@ final class PooledTraining {
    */
   static AgeAwareForecaster train(String name, Splits splits, NetworkConfig config, boolean ageInput,
       TrainingListener listener) {
+    if (config.head() == OutputHead.GAUSSIAN && splits.train().spec().horizonCount() > 1) {
+      // interval factors are fitted per age vector; per (age, horizon) cell they are not yet
+      throw new IllegalArgumentException("a Gaussian head is not available for data pooled over several horizons ("
+          + splits.train().spec().horizonSet() + " steps) yet: train it for one horizon");
+    }
     Splits std = splits.standardized();
     AgedDataset train = ageInput ? std.train().withAgeInput() : std.train().withoutAgeInput();
     AgedDataset validation = std.validationPart()
@@ -42,8 +47,9 @@ final class PooledTraining {
         : Optional.empty();
     Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
     int rowsPerEpoch = train.size();
-    if (train.ageVectorCount() > 1) {
-      long perAge = Math.round(train.countOf(0) * config.pooledEpochFactor());
+    if (train.cellCount() > 1) {
+      // an epoch as long as one (age vector, horizon) cell's rows, whatever the number of cells
+      long perAge = Math.round(train.countOfCell(0) * config.pooledEpochFactor());
       rowsPerEpoch = (int) Math.min(train.size(), Math.max(config.batchSize(), perAge));
     }
     Trainer.Result r = Trainer.train(config, in, train, rowsPerEpoch, validation, residual,

@@ -22,15 +22,23 @@ import tech.tablesaw.api.Table;
  * went through, if any. Everything else is derived.
  *
  * <p><b>A view, not a copy.</b> Samples are computed on demand from the series by index
- * arithmetic. Row {@code r} belongs to age vector {@code k} and anchor (query) row {@code t}; the
- * memory used is the series plus a few integers per age vector, whatever the number of ages.
- * The layout of one sample is the {@link FeatureEncoder}'s; the target is the target column at
- * row {@code t+h}.
+ * arithmetic. Row {@code r} belongs to age vector {@code k}, horizon {@code h} and anchor (query)
+ * row {@code t}; the memory used is the series plus a few integers per (age vector, horizon) cell,
+ * whatever the number of ages and horizons. Rows are grouped by age vector, then by horizon, then
+ * ordered by anchor. The layout of one sample is the {@link FeatureEncoder}'s; the target is the
+ * target column at row {@code t+h}.
+ *
+ * <p><b>Horizons.</b> A spec that pools several horizons ({@link
+ * AgedDatasetSpec.Builder#horizons}) pairs each age vector with each horizon: a pooled row is the
+ * same sample as the row of the single-horizon data set with the same anchor, only its age inputs
+ * carry the lead time {@code age + h}. {@link #forHorizon}, {@link #forCell} and {@link
+ * #horizonIndex} select and label them without copying.
  *
  * <p><b>Which anchors.</b> With {@link AgedDatasetSpec.Anchors#COMMON} (the default) every age
  * vector uses the anchors for which the oldest age's window still lies inside the rows, so losses
- * at different ages are measured on the same targets; otherwise each age vector uses every anchor
- * its own ages allow.
+ * at different ages are measured on the same targets; with several horizons every (age vector,
+ * horizon) cell has the same target rows too (the anchors of horizon {@code h} are those targets
+ * minus {@code h}). Otherwise each cell uses every anchor its own ages and horizon allow.
  *
  * <p><b>No leakage.</b> A data set only touches the rows of its segment (all rows by default).
  * {@link #split} cuts the rows into chronological segments, so no window or target of one part
@@ -52,6 +60,7 @@ public final class AgedDataset {
   private final Standardization standardization; // null when raw
   private final FeatureEncoder encoder;
   private final int[][] ageVectors;
+  private final int[] horizons;
   private final int targetColumn;
   private final int[] firstAnchor;
   private final long[] offsets;
@@ -68,36 +77,46 @@ public final class AgedDataset {
     this.encoder = (standardization == null ? FeatureEncoder.raw(spec)
         : FeatureEncoder.standardized(spec, standardization)).over(series);
     this.ageVectors = spec.ageVectorsShared();
+    this.horizons = spec.horizons();
     this.targetColumn = series.columnIndex(spec.target());
-    this.firstAnchor = new int[ageVectors.length];
-    this.offsets = new long[ageVectors.length + 1];
+    int cells = ageVectors.length * horizons.length;
+    this.firstAnchor = new int[cells];
+    this.offsets = new long[cells + 1];
     int window = spec.window();
-    int horizon = spec.horizon();
-    int lastAnchor = segmentEnd - 1 - horizon;
-    for (int k = 0; k < ageVectors.length; k++) {
-      int oldest = spec.anchors() == AgedDatasetSpec.Anchors.COMMON ? spec.oldestAge() : max(ageVectors[k]);
-      int first = segmentStart + oldest + window - 1;
-      int count = lastAnchor - first + 1;
+    boolean common = spec.anchors() == AgedDatasetSpec.Anchors.COMMON;
+    for (int c = 0; c < cells; c++) {
+      int oldest = common ? spec.oldestAge() : max(ageVectors[c / horizons.length]);
+      int horizon = horizons[c % horizons.length];
+      // common anchors: every cell has the targets the oldest age and the longest horizon allow
+      int first = segmentStart + oldest + window - 1 + (common ? spec.maxHorizon() - horizon : 0);
+      int count = segmentEnd - horizon - first;
       if (count < 1) {
         int rows = segmentEnd - segmentStart;
+        int reach = common ? spec.maxHorizon() : horizon;
         throw new DataException(series.origin().isEmpty() ? null : series.origin(), 0, null,
             (segmentLabel == null ? "the data set" : "the " + segmentLabel + " part") + " has " + rows
             + " rows (" + series.time(segmentStart) + " .. " + series.time(Math.max(segmentStart, segmentEnd - 1))
-            + ") but window " + window + " + age " + oldest + " + horizon " + horizon + " need at least "
-            + (oldest + window + horizon) + ": use a smaller window, age or horizon, or more data");
+            + ") but window " + window + " + age " + oldest + " + horizon " + reach + " need at least "
+            + (oldest + window + reach) + ": use a smaller window, age or horizon, or more data");
       }
-      firstAnchor[k] = first;
-      offsets[k + 1] = offsets[k] + count;
+      firstAnchor[c] = first;
+      offsets[c + 1] = offsets[c] + count;
     }
-    if (offsets[ageVectors.length] > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("the data set would have " + offsets[ageVectors.length]
-          + " rows, more than an int can index; use fewer ages");
+    if (offsets[cells] > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the data set would have " + offsets[cells]
+          + " rows, more than an int can index; use fewer ages or horizons");
     }
   }
 
-  /** A view of one age vector of a pooled data set that keeps the pool's anchors. */
-  private AgedDataset(AgedDataset pool, int k) {
-    this.spec = pool.spec.withOnlyAgeVector(k);
+  /**
+   * A view of some (age vector, horizon) cells of a pooled data set that keeps their anchors.
+   *
+   * @param pool the pooled data set
+   * @param spec the view's spec: the pool's restricted to the selected age vectors and horizons
+   * @param cells the pool's cells, in the view's order (age vector major)
+   */
+  private AgedDataset(AgedDataset pool, AgedDatasetSpec spec, int[] cells) {
+    this.spec = spec;
     this.series = pool.series;
     this.segmentStart = pool.segmentStart;
     this.segmentEnd = pool.segmentEnd;
@@ -106,9 +125,14 @@ public final class AgedDataset {
     this.encoder = (standardization == null ? FeatureEncoder.raw(spec)
         : FeatureEncoder.standardized(spec, standardization)).over(series);
     this.ageVectors = spec.ageVectorsShared();
+    this.horizons = spec.horizons();
     this.targetColumn = pool.targetColumn;
-    this.firstAnchor = new int[] {pool.firstAnchor[k]};
-    this.offsets = new long[] {0, pool.countOf(k)};
+    this.firstAnchor = new int[cells.length];
+    this.offsets = new long[cells.length + 1];
+    for (int i = 0; i < cells.length; i++) {
+      firstAnchor[i] = pool.firstAnchor[cells[i]];
+      offsets[i + 1] = offsets[i] + pool.countOfCell(cells[i]);
+    }
   }
 
   /**
@@ -162,7 +186,7 @@ public final class AgedDataset {
 
   /** @return the number of samples */
   public int size() {
-    return (int) offsets[ageVectors.length];
+    return (int) offsets[offsets.length - 1];
   }
 
   /** @return the number of features per sample */
@@ -193,6 +217,24 @@ public final class AgedDataset {
     return ageVectors[k].clone();
   }
 
+  /** @return the number of horizons pooled (1 for a single-horizon data set) */
+  public int horizonCount() {
+    return horizons.length;
+  }
+
+  /**
+   * @param j horizon index
+   * @return that horizon, in steps
+   */
+  public int horizon(int j) {
+    return horizons[j];
+  }
+
+  /** @return the number of (age vector, horizon) cells: age vectors times horizons */
+  public int cellCount() {
+    return firstAnchor.length;
+  }
+
   /** @return the first row of the series this data set may touch */
   public int segmentStart() {
     return segmentStart;
@@ -213,7 +255,7 @@ public final class AgedDataset {
    * @return the number of samples with that age vector
    */
   public int countOf(int k) {
-    return (int) (offsets[k + 1] - offsets[k]);
+    return (int) (offsets[(k + 1) * horizons.length] - offsets[k * horizons.length]);
   }
 
   /**
@@ -221,7 +263,24 @@ public final class AgedDataset {
    * @return the first sample row with that age vector (rows are grouped by age vector)
    */
   public int firstRowOf(int k) {
-    return (int) offsets[k];
+    return (int) offsets[k * horizons.length];
+  }
+
+  /**
+   * @param cell cell index {@code k * horizonCount() + j} of age vector {@code k} and horizon
+   *     {@code j}
+   * @return the number of samples in that cell
+   */
+  public int countOfCell(int cell) {
+    return (int) (offsets[cell + 1] - offsets[cell]);
+  }
+
+  /**
+   * @param cell cell index {@code k * horizonCount() + j}
+   * @return the first sample row of that cell (rows are grouped by cell)
+   */
+  public int firstRowOfCell(int cell) {
+    return (int) offsets[cell];
   }
 
   // ---------------------------------------------------------------- samples
@@ -231,8 +290,32 @@ public final class AgedDataset {
    * @return the index of its age vector
    */
   public int ageVectorIndex(int row) {
+    return cellIndex(row) / horizons.length;
+  }
+
+  /**
+   * @param row sample row
+   * @return the index of its horizon (0 for a single-horizon data set)
+   */
+  public int horizonIndex(int row) {
+    return cellIndex(row) % horizons.length;
+  }
+
+  /**
+   * @param row sample row
+   * @return its horizon, in steps
+   */
+  public int horizonOf(int row) {
+    return horizons[horizonIndex(row)];
+  }
+
+  /**
+   * @param row sample row
+   * @return the index {@code k * horizonCount() + j} of its (age vector, horizon) cell
+   */
+  public int cellIndex(int row) {
     Objects.checkIndex(row, size());
-    if (ageVectors.length == 1) {
+    if (firstAnchor.length == 1) {
       return 0;
     }
     int k = Arrays.binarySearch(offsets, row);
@@ -251,8 +334,8 @@ public final class AgedDataset {
    * @return its anchor (query time) row {@code t} in the series
    */
   public int anchorRow(int row) {
-    int k = ageVectorIndex(row);
-    return firstAnchor[k] + (int) (row - offsets[k]);
+    int c = cellIndex(row);
+    return firstAnchor[c] + (int) (row - offsets[c]);
   }
 
   /**
@@ -260,7 +343,8 @@ public final class AgedDataset {
    * @return its target row {@code t + h} in the series
    */
   public int targetRow(int row) {
-    return anchorRow(row) + spec.horizon();
+    int c = cellIndex(row);
+    return firstAnchor[c] + (int) (row - offsets[c]) + horizons[c % horizons.length];
   }
 
   /**
@@ -298,9 +382,9 @@ public final class AgedDataset {
    * @return {@code x[t - Δ_source - lag]}
    */
   public double value(int row, int source, int column, int lag) {
-    int k = ageVectorIndex(row);
-    int t = firstAnchor[k] + (int) (row - offsets[k]);
-    return series.value(encoder.sourceColumn(source, column), t - ageVectors[k][source] - lag);
+    int c = cellIndex(row);
+    int t = firstAnchor[c] + (int) (row - offsets[c]);
+    return series.value(encoder.sourceColumn(source, column), t - ageVectors[c / horizons.length][source] - lag);
   }
 
   /**
@@ -320,8 +404,9 @@ public final class AgedDataset {
    * @param offset position of the first feature in {@code out}
    */
   public void features(int row, double[] out, int offset) {
-    int k = ageVectorIndex(row);
-    encoder.encodeRow(firstAnchor[k] + (int) (row - offsets[k]), ageVectors[k], out, offset);
+    int c = cellIndex(row);
+    int h = horizons.length;
+    encoder.encodeRow(firstAnchor[c] + (int) (row - offsets[c]), ageVectors[c / h], horizons[c % h], out, offset);
   }
 
   /**
@@ -358,8 +443,8 @@ public final class AgedDataset {
   }
 
   /**
-   * Materialises the data set as a table: {@code time} (query time), {@code age_vector}, the
-   * features and the target. For inspection; models read the view directly.
+   * Materialises the data set as a table: {@code time} (query time), {@code age_vector}, {@code
+   * horizon} (steps; only when several horizons are pooled), the features and the target. For inspection; models read the view directly.
    *
    * @return a new table
    */
@@ -368,17 +453,22 @@ public final class AgedDataset {
     Table table = Table.create("aged " + spec.target());
     InstantColumn time = InstantColumn.create("time", size());
     IntColumn vector = IntColumn.create("age_vector", size());
+    IntColumn horizon = IntColumn.create("horizon", size());
     double[][] cols = new double[featureCount][size()];
     double[] f = new double[featureCount];
     for (int r = 0; r < size(); r++) {
       time.set(r, anchorTime(r));
       vector.set(r, ageVectorIndex(r));
+      horizon.set(r, horizonOf(r));
       features(r, f, 0);
       for (int j = 0; j < featureCount; j++) {
         cols[j][r] = f[j];
       }
     }
     table.addColumns(time, vector);
+    if (horizons.length > 1) {
+      table.addColumns(horizon);
+    }
     for (int j = 0; j < featureCount; j++) {
       table.addColumns(DoubleColumn.create(featureNames().get(j), cols[j]));
     }
@@ -396,10 +486,41 @@ public final class AgedDataset {
    */
   public AgedDataset forAgeVector(int k) {
     Objects.checkIndex(k, ageVectors.length);
-    if (spec.anchors() == AgedDatasetSpec.Anchors.COMMON) {
-      return new AgedDataset(this, k); // keep the pool's anchors, as if its oldest age were still there
+    int[] cells = new int[horizons.length];
+    for (int j = 0; j < cells.length; j++) {
+      cells[j] = k * horizons.length + j;
     }
-    return withSpec(spec.withOnlyAgeVector(k));
+    // keep the pool's anchors, as if its oldest age were still there
+    return new AgedDataset(this, spec.withOnlyAgeVector(k), cells);
+  }
+
+  /**
+   * The samples of one horizon, as a single-horizon data set (same anchors as in this one; the age
+   * inputs, if any, carry ages again rather than lead times).
+   *
+   * @param j horizon index
+   * @return a view with every age vector and that horizon
+   */
+  public AgedDataset forHorizon(int j) {
+    Objects.checkIndex(j, horizons.length);
+    int[] cells = new int[ageVectors.length];
+    for (int k = 0; k < cells.length; k++) {
+      cells[k] = k * horizons.length + j;
+    }
+    return new AgedDataset(this, spec.withOnlyHorizon(j), cells);
+  }
+
+  /**
+   * The samples of one (age vector, horizon) cell (same anchors as in this one).
+   *
+   * @param k age vector index
+   * @param j horizon index
+   * @return a view with one age vector and one horizon
+   */
+  public AgedDataset forCell(int k, int j) {
+    Objects.checkIndex(k, ageVectors.length);
+    Objects.checkIndex(j, horizons.length);
+    return new AgedDataset(this, spec.withOnlyAgeVector(k).withOnlyHorizon(j), new int[] {k * horizons.length + j});
   }
 
   /** @return the same data set with the ages as inputs */
@@ -477,7 +598,8 @@ public final class AgedDataset {
   @Override
   public String toString() {
     return "AgedDataset[" + size() + " samples x " + featureCount() + " features, target " + spec.target()
-        + ", window " + spec.window() + ", horizon " + spec.horizon() + ", " + ageVectors.length
+        + ", window " + spec.window() + (horizons.length == 1 ? ", horizon " : ", horizons ")
+        + spec.horizonSet() + ", " + ageVectors.length
         + " age vector(s), rows " + segmentStart + ".." + (segmentEnd - 1)
         + (standardization != null ? ", standardised" : "") + "]";
   }

@@ -31,6 +31,11 @@ import org.aoiforecast.core.reading.Source;
  *     .build();
  * }</pre>
  *
+ * <p><b>Horizons.</b> A spec has one horizon ({@link Builder#horizon(int)}) or pools several
+ * ({@link Builder#horizons(AgeSet)}): each age vector is then paired with each horizon, and when the
+ * ages are inputs they carry the lead time {@code age + horizon} of each source ({@link
+ * #hasLeadTimeInput()}); {@link #horizon()} is for single-horizon specs only.
+ *
  * <p>Units: ages, window and horizon are counted in steps of the series the spec is applied to.
  */
 public final class AgedDatasetSpec {
@@ -49,7 +54,7 @@ public final class AgedDatasetSpec {
   private final String target;
   private final List<Source> sources;
   private final int window;
-  private final int horizon;
+  private final int[] horizons;
   private final int[][] ageVectors;
   private final List<KnownCovariate> covariates;
   private final boolean ageInput;
@@ -57,12 +62,12 @@ public final class AgedDatasetSpec {
   private final Anchors anchors;
   private final List<String> featureNames;
 
-  private AgedDatasetSpec(String target, List<Source> sources, int window, int horizon, int[][] ageVectors,
+  private AgedDatasetSpec(String target, List<Source> sources, int window, int[] horizons, int[][] ageVectors,
       List<KnownCovariate> covariates, boolean ageInput, AgeEncoding ageEncoding, Anchors anchors) {
     this.target = target;
     this.sources = List.copyOf(sources);
     this.window = window;
-    this.horizon = horizon;
+    this.horizons = horizons;
     this.ageVectors = ageVectors;
     this.covariates = List.copyOf(covariates);
     this.ageInput = ageInput;
@@ -117,9 +122,68 @@ public final class AgedDatasetSpec {
     return window;
   }
 
-  /** @return the horizon, in steps from the query time to the target (0 = nowcast) */
+  /**
+   * The horizon of a single-horizon spec.
+   *
+   * @return the horizon, in steps from the query time to the target (0 = nowcast)
+   * @throws IllegalStateException when the spec pools several horizons (use {@link #horizons()},
+   *     {@link #horizon(int)} or {@link #withOnlyHorizon(int)})
+   */
   public int horizon() {
-    return horizon;
+    if (horizons.length != 1) {
+      throw new IllegalStateException("the spec pools " + horizons.length + " horizons " + horizonSet()
+          + "; ask for horizons() or one of them with horizon(j)");
+    }
+    return horizons[0];
+  }
+
+  /** @return the number of horizons pooled (1 for a single-horizon spec) */
+  public int horizonCount() {
+    return horizons.length;
+  }
+
+  /**
+   * @param j horizon index, in increasing order of horizons
+   * @return that horizon, in steps
+   */
+  public int horizon(int j) {
+    return horizons[j];
+  }
+
+  /** @return the horizons pooled, in steps, increasing */
+  public int[] horizons() {
+    return horizons.clone();
+  }
+
+  /** @return the horizons pooled as a set of steps */
+  public AgeSet horizonSet() {
+    return AgeSet.of(horizons);
+  }
+
+  /** @return the largest horizon, in steps */
+  public int maxHorizon() {
+    return horizons[horizons.length - 1];
+  }
+
+  /**
+   * @return whether the age inputs carry each source's lead time (age + horizon) rather than its
+   *     age: the case when several horizons are pooled and the ages are inputs. A sample at ages
+   *     {@code Δ} and horizon {@code h} reads the same values as one at ages {@code Δ + h} and
+   *     horizon 0, so the lead time is what the network needs (see docs/decisions.md).
+   */
+  public boolean hasLeadTimeInput() {
+    return ageInput && horizons.length > 1;
+  }
+
+  /**
+   * The value fed for a source's age input in a sample.
+   *
+   * @param age the source's age, in steps
+   * @param horizon the sample's horizon, in steps
+   * @return the lead time {@code age + horizon} when {@link #hasLeadTimeInput()}, else the age
+   */
+  public int inputAge(int age, int horizon) {
+    return hasLeadTimeInput() ? age + horizon : age;
   }
 
   /** @return the known covariates, in sample order, evaluated at the target time */
@@ -269,6 +333,25 @@ public final class AgedDatasetSpec {
 
   // ---------------------------------------------------------------- modified copies
 
+  /**
+   * @param j horizon index
+   * @return this spec with that horizon only; the lead-time input goes with the other horizons,
+   *     so the age inputs (if any) carry the ages again
+   */
+  public AgedDatasetSpec withOnlyHorizon(int j) {
+    Objects.checkIndex(j, horizons.length);
+    return withHorizons(AgeSet.of(horizons[j]));
+  }
+
+  /**
+   * @param set horizons in steps (a set of one for a single horizon)
+   * @return this spec pooled over those horizons (the age-input setting is kept)
+   */
+  public AgedDatasetSpec withHorizons(AgeSet set) {
+    return new AgedDatasetSpec(target, sources, window, set.toArray(), ageVectors, covariates, ageInput,
+        ageEncoding, anchors);
+  }
+
   /** @return this spec with the ages appended as inputs */
   public AgedDatasetSpec withAgeInput() {
     return ageInput ? this : copy(window, ageVectors, true);
@@ -317,12 +400,12 @@ public final class AgedDatasetSpec {
    * @return this spec with other anchors
    */
   public AgedDatasetSpec withAnchors(Anchors other) {
-    return new AgedDatasetSpec(target, sources, window, horizon, ageVectors, covariates, ageInput, ageEncoding,
+    return new AgedDatasetSpec(target, sources, window, horizons, ageVectors, covariates, ageInput, ageEncoding,
         Objects.requireNonNull(other, "anchors"));
   }
 
   private AgedDatasetSpec copy(int u, int[][] vectors, boolean input) {
-    return new AgedDatasetSpec(target, sources, u, horizon, vectors, covariates, input, ageEncoding, anchors);
+    return new AgedDatasetSpec(target, sources, u, horizons, vectors, covariates, input, ageEncoding, anchors);
   }
 
   // ---------------------------------------------------------------- checks
@@ -350,23 +433,25 @@ public final class AgedDatasetSpec {
     if (!(o instanceof AgedDatasetSpec s) || !Arrays.deepEquals(s.ageVectors, ageVectors)) {
       return false;
     }
-    return s.target.equals(target) && s.sources.equals(sources) && s.window == window && s.horizon == horizon
+    return s.target.equals(target) && s.sources.equals(sources) && s.window == window && Arrays.equals(s.horizons, horizons)
         && s.covariates.equals(covariates) && s.ageInput == ageInput && s.ageEncoding.equals(ageEncoding)
         && s.anchors == anchors;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(target, sources, window, horizon, Arrays.deepHashCode(ageVectors), ageInput, ageEncoding,
-        anchors);
+    return Objects.hash(target, sources, window, Arrays.hashCode(horizons), Arrays.deepHashCode(ageVectors), ageInput,
+        ageEncoding, anchors);
   }
 
   @Override
   public String toString() {
-    return "AgedDatasetSpec[target " + target + ", sources " + sourceNames() + ", window " + window + ", horizon "
-        + horizon + ", " + ageVectors.length + " age vector(s)" + sharedAges().map(a -> " " + a).orElse("")
+    return "AgedDatasetSpec[target " + target + ", sources " + sourceNames() + ", window " + window + ", "
+        + (horizons.length == 1 ? "horizon " + horizons[0] : "horizons " + horizonSet()) + ", " + ageVectors.length
+        + " age vector(s)" + sharedAges().map(a -> " " + a).orElse("")
         + ", covariates " + covariates.stream().map(KnownCovariate::name).toList()
-        + (ageInput ? ", age input " + ageEncoding.describe() : ", no age input") + "]";
+        + (ageInput ? (hasLeadTimeInput() ? ", lead-time input " : ", age input ") + ageEncoding.describe()
+        : ", no age input") + "]";
   }
 
   private static int checkWindow(int u) {
@@ -413,7 +498,7 @@ public final class AgedDatasetSpec {
     private String target;
     private final List<Source> sources = new ArrayList<>();
     private int window = 1;
-    private int horizon;
+    private AgeSet horizons = AgeSet.of(0);
     private AgeSet sharedAges;
     private List<int[]> ageVectors;
     private final List<KnownCovariate> covariates = new ArrayList<>();
@@ -487,7 +572,19 @@ public final class AgedDatasetSpec {
       if (horizon < 0) {
         throw new IllegalArgumentException("the horizon must be >= 0 steps, got " + horizon);
       }
-      this.horizon = horizon;
+      this.horizons = AgeSet.of(horizon);
+      return this;
+    }
+
+    /**
+     * Pools over several horizons: each age vector is paired with each horizon, and the age inputs
+     * carry the lead time (age + horizon) when the ages are inputs.
+     *
+     * @param horizons steps from the query time to the target, each >= 0
+     * @return this builder
+     */
+    public Builder horizons(AgeSet horizons) {
+      this.horizons = Objects.requireNonNull(horizons, "horizons");
       return this;
     }
 
@@ -623,8 +720,9 @@ public final class AgedDatasetSpec {
       }
       int[][] vectors = sharedAges != null ? sharedVectors(sharedAges, sources.size())
           : checkVectors(ageVectors, sources.size());
-      boolean input = ageInput != null ? ageInput : vectors.length > 1;
-      return new AgedDatasetSpec(target, sources, window, horizon, vectors, covariates, input, ageEncoding, anchors);
+      boolean input = ageInput != null ? ageInput : vectors.length > 1 || horizons.size() > 1;
+      return new AgedDatasetSpec(target, sources, window, horizons.toArray(), vectors, covariates, input, ageEncoding,
+          anchors);
     }
   }
 }

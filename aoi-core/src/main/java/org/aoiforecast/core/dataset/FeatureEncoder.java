@@ -19,7 +19,9 @@ import org.aoiforecast.core.reading.Source;
  *       or {@code column}, {@code column[-1]}, ... for a one-column source named like its column);
  *   <li>the known covariates at the target time {@code t+h} (age 0);
  *   <li>when the spec has the age input, each source's age as encoded by its {@link AgeEncoding}
- *       (by default the age in steps, {@code age:source}), scaled by the standardisation if any.
+ *       (by default the age in steps, {@code age:source}), scaled by the standardisation if any;
+ *       when the spec pools several horizons, the lead time {@code Δ_s + h} instead, encoded the
+ *       same way and named {@code lead:source} ({@link AgedDatasetSpec#hasLeadTimeInput()}).
  * </ol>
  *
  * <p>Two ways in. {@link #encodeRow} reads a series that is already in model units (an {@link
@@ -123,22 +125,43 @@ public final class FeatureEncoder {
     }
     if (spec.hasAgeInput()) {
       for (Source s : spec.sources()) {
-        names.addAll(spec.ageEncoding().names(s.name()));
+        for (String name : spec.ageEncoding().names(s.name())) {
+          // "age:src", "log_age:src", ... become "lead:src", "log_lead:src", ...
+          int colon = name.indexOf(':');
+          names.add(spec.hasLeadTimeInput() ? name.substring(0, colon).replace("age", "lead") + name.substring(colon)
+              : name);
+        }
       }
     }
     return List.copyOf(names);
   }
 
   /**
-   * Writes the features of the sample anchored at one row of the bound series.
+   * Writes the features of the sample anchored at one row of the bound series, for the spec's
+   * single horizon.
    *
    * @param anchorRow the query row {@code t}; the target row is {@code t + horizon}
    * @param ages one age per source, in steps
    * @param out destination
    * @param offset position of the first feature
-   * @throws IllegalStateException when this encoder is not bound to a series ({@link #over})
+   * @throws IllegalStateException when this encoder is not bound to a series ({@link #over}) or
+   *     the spec pools several horizons
    */
   public void encodeRow(int anchorRow, int[] ages, double[] out, int offset) {
+    encodeRow(anchorRow, ages, spec.horizon(), out, offset);
+  }
+
+  /**
+   * Writes the features of the sample anchored at one row of the bound series for one horizon.
+   *
+   * @param anchorRow the query row {@code t}; the target row is {@code t + horizon}
+   * @param ages one age per source, in steps
+   * @param horizon the sample's horizon, in steps
+   * @param out destination
+   * @param offset position of the first feature
+   * @throws IllegalStateException when this encoder is not bound to a series ({@link #over})
+   */
+  public void encodeRow(int anchorRow, int[] ages, int horizon, double[] out, int offset) {
     if (series == null) {
       throw new IllegalStateException("this encoder reads no series: call over(series) first");
     }
@@ -152,21 +175,21 @@ public final class FeatureEncoder {
         }
       }
     }
-    int targetRow = anchorRow + spec.horizon();
+    int targetRow = anchorRow + horizon;
     for (KnownCovariate c : spec.covariates()) {
       out[p++] = c.value(series, targetRow);
     }
     if (spec.hasAgeInput()) {
       int width = spec.ageEncoding().width();
       for (int s = 0; s < ages.length; s++) {
-        encodeAge(s, ages[s], out, p);
+        encodeAge(s, spec.inputAge(ages[s], horizon), out, p);
         p += width;
       }
     }
   }
 
   /**
-   * Encodes a live sample from raw readings.
+   * Encodes a live sample from raw readings for the spec's single horizon.
    *
    * @param targetTime the time the forecast is for (query time plus horizon), at which the known
    *     covariates are evaluated
@@ -177,8 +200,28 @@ public final class FeatureEncoder {
    * @return the features
    * @throws IllegalArgumentException naming the source, column or covariate whose input is
    *     missing or has the wrong length
+   * @throws IllegalStateException when the spec pools several horizons
    */
   public double[] encodeLive(Instant targetTime, double[][][] windows, double[] ages,
+      Map<String, Double> columnCovariates) {
+    return encodeLive(targetTime, spec.horizon(), windows, ages, columnCovariates);
+  }
+
+  /**
+   * Encodes a live sample from raw readings for one horizon.
+   *
+   * @param targetTime the time the forecast is for (query time plus horizon), at which the known
+   *     covariates are evaluated
+   * @param horizon the horizon in steps (added to each age when the spec feeds lead times)
+   * @param windows per source (spec order), per column, the window of raw values, freshest first
+   * @param ages per source, its age in steps (may be fractional)
+   * @param columnCovariates raw values at the target time of the covariates read from data
+   *     columns, by name (covariates computed from the time need none)
+   * @return the features
+   * @throws IllegalArgumentException naming the source, column or covariate whose input is
+   *     missing or has the wrong length
+   */
+  public double[] encodeLive(Instant targetTime, int horizon, double[][][] windows, double[] ages,
       Map<String, Double> columnCovariates) {
     List<Source> sources = spec.sources();
     if (windows.length != sources.size() || ages.length != sources.size()) {
@@ -222,7 +265,7 @@ public final class FeatureEncoder {
     if (spec.hasAgeInput()) {
       int width = spec.ageEncoding().width();
       for (int s = 0; s < ages.length; s++) {
-        encodeAge(s, ages[s], out, p);
+        encodeAge(s, spec.hasLeadTimeInput() ? ages[s] + horizon : ages[s], out, p);
         p += width;
       }
     }

@@ -82,7 +82,7 @@ public record RollingOrigin(int folds, ChronologicalSplit shares, int extraGap) 
    *     extra gap, in steps
    */
   public int gap(AgedDatasetSpec spec) {
-    return spec.window() + spec.oldestAge() + spec.horizon() + extraGap;
+    return spec.window() + spec.oldestAge() + spec.maxHorizon() + extraGap;
   }
 
   /** @return the share of the rows before a test block that validates, {@code validation / (train + validation)} */
@@ -120,7 +120,7 @@ public record RollingOrigin(int folds, ChronologicalSplit shares, int extraGap) 
     throw new IllegalArgumentException(String.format(Locale.ROOT, "a backtest of %d fold%s does not fit %d rows"
         + " (test blocks of %.0f %% of the rows, gaps of %d rows = window %d + oldest age %d + horizon %d%s): %s. %s",
         folds, folds == 1 ? "" : "s", toRow - fromRow, 100 * shares.test(), gap(spec), spec.window(), spec.oldestAge(),
-        spec.horizon(), extraGap > 0 ? " + " + extraGap : "", problem, fit > 0 ? "At most " + fit + " fold"
+        spec.maxHorizon(), extraGap > 0 ? " + " + extraGap : "", problem, fit > 0 ? "At most " + fit + " fold"
         + (fit == 1 ? "" : "s") + " fit these rows; use fewer folds or more data" : "No backtest fits these rows with"
         + " this spec; use more data, a smaller window, age or horizon"));
   }
@@ -129,7 +129,7 @@ public record RollingOrigin(int folds, ChronologicalSplit shares, int extraGap) 
   private String tryLayout(int fromRow, int toRow, AgedDatasetSpec spec, List<FoldLayout> out) {
     int n = toRow - fromRow;
     int g = gap(spec);
-    int span = spec.window() + spec.oldestAge() + spec.horizon();
+    int span = spec.window() + spec.oldestAge() + spec.maxHorizon();
     double trainShare = 1 - validationShare();
     for (int k = 1; k <= folds; k++) {
       int testFrom = fromRow + (int) Math.round(n * (1 - (folds - k + 1) * shares.test()));

@@ -108,22 +108,26 @@ public final class Standardization {
     double[] ageScale = new double[sources * width];
     double n = train.size();
     double[] encoded = new double[width];
-    double[][] values = new double[train.ageVectorCount()][];
+    AgedDatasetSpec spec = train.spec();
+    int horizons = spec.horizonCount();
+    int cells = train.ageVectorCount() * horizons;
+    double[][] values = new double[cells][];
     for (int s = 0; s < sources; s++) {
-      for (int k = 0; k < train.ageVectorCount(); k++) {
-        encoding.encode(train.ageVector(k)[s], encoded, 0);
-        values[k] = encoded.clone();
+      // one value per (age vector, horizon) cell: the age, or the lead time when the spec feeds it
+      for (int c = 0; c < cells; c++) {
+        encoding.encode(spec.inputAge(train.ageVector(c / horizons)[s], spec.horizon(c % horizons)), encoded, 0);
+        values[c] = encoded.clone();
       }
       for (int e = 0; e < width; e++) {
         double sum = 0;
-        for (int k = 0; k < values.length; k++) {
-          sum += train.countOf(k) * values[k][e];
+        for (int c = 0; c < cells; c++) {
+          sum += train.countOfCell(c) * values[c][e];
         }
         double m = sum / n;
         double ss = 0;
-        for (int k = 0; k < values.length; k++) {
-          double d = values[k][e] - m;
-          ss += train.countOf(k) * d * d;
+        for (int c = 0; c < cells; c++) {
+          double d = values[c][e] - m;
+          ss += train.countOfCell(c) * d * d;
         }
         double sd = Math.sqrt(ss / n);
         ageMean[s * width + e] = m;

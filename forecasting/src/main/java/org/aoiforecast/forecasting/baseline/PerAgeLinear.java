@@ -1,6 +1,7 @@
 package org.aoiforecast.forecasting.baseline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ final class PerAgeLinear implements TrainingStrategy<Forecaster> {
     AgedDataset train = std.train().withoutAgeInput();
     Map<List<Integer>, double[]> coefficients = new HashMap<>();
     Map<List<Integer>, int[]> columns = new HashMap<>();
-    for (int k = 0; k < train.ageVectorCount(); k++) {
-      AgedDataset t = train.forAgeVector(k);
+    // one regression per (age vector, horizon) cell: with one horizon, per age vector
+    for (int c = 0; c < train.cellCount(); c++) {
+      int k = c / train.horizonCount();
+      int h = train.horizon(c % train.horizonCount());
+      AgedDataset t = train.forCell(k, c % train.horizonCount());
       double[][] x = t.featureMatrix();
       int[] keep = varying(x);
       double[][] xs = new double[x.length][keep.length];
@@ -44,11 +48,12 @@ final class PerAgeLinear implements TrainingStrategy<Forecaster> {
       OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
       ols.newSampleData(t.targetValues(), xs);
       try {
-        List<Integer> key = key(train.ageVector(k));
+        List<Integer> key = key(train.ageVector(k), h);
         coefficients.put(key, ols.estimateRegressionParameters());
         columns.put(key, keep);
       } catch (SingularMatrixException e) {
-        throw new IllegalArgumentException("linear baseline: the features of ages " + key(train.ageVector(k))
+        throw new IllegalArgumentException("linear baseline: the features of ages "
+            + Arrays.toString(train.ageVector(k)) + " at horizon " + h
             + " are linearly dependent; remove redundant sources or covariates", e);
       }
     }
@@ -64,14 +69,16 @@ final class PerAgeLinear implements TrainingStrategy<Forecaster> {
         AgedDataset view = data.withoutAgeInput().standardize(st);
         double[] out = new double[view.size()];
         double[] f = new double[view.featureCount()];
-        for (int k = 0; k < view.ageVectorCount(); k++) {
-          List<Integer> key = key(view.ageVector(k));
-          double[] beta = coefficients.get(key);
+        for (int c = 0; c < view.cellCount(); c++) {
+          int k = c / view.horizonCount();
+          int h = view.horizon(c % view.horizonCount());
+          double[] beta = coefficients.get(key(view.ageVector(k), h));
           if (beta == null) {
-            throw new IllegalArgumentException("the linear baseline was not fitted for ages " + key);
+            throw new IllegalArgumentException("the linear baseline was not fitted for ages "
+                + Arrays.toString(view.ageVector(k)) + " at horizon " + h);
           }
-          int[] keep = columns.get(key);
-          for (int r = view.firstRowOf(k); r < view.firstRowOf(k) + view.countOf(k); r++) {
+          int[] keep = columns.get(key(view.ageVector(k), h));
+          for (int r = view.firstRowOfCell(c); r < view.firstRowOfCell(c) + view.countOfCell(c); r++) {
             view.features(r, f, 0);
             double z = beta[0];
             for (int j = 0; j < keep.length; j++) {
@@ -85,11 +92,13 @@ final class PerAgeLinear implements TrainingStrategy<Forecaster> {
     };
   }
 
-  private static List<Integer> key(int[] v) {
+  /** The ages of a cell followed by its horizon. */
+  private static List<Integer> key(int[] v, int horizon) {
     List<Integer> out = new ArrayList<>();
     for (int a : v) {
       out.add(a);
     }
+    out.add(horizon);
     return out;
   }
 

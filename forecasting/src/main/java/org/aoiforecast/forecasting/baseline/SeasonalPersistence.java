@@ -46,9 +46,9 @@ final class SeasonalPersistence implements TrainingStrategy<Forecaster> {
       public double[] predict(AgedDataset data) {
         int target = data.series().columnIndex(data.spec().target());
         int carrier = Persistence.targetSource(data);
-        int h = data.spec().horizon();
         double[] out = new double[data.size()];
         for (int r = 0; r < out.length; r++) {
+          int h = data.horizonOf(r);
           int t = data.anchorRow(r);
           int age = Persistence.observedAge(data, r, carrier);
           int periods = Math.max(1, (h + age + p - 1) / p);

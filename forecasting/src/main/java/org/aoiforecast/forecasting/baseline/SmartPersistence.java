@@ -79,7 +79,7 @@ final class SmartPersistence implements TrainingStrategy<Forecaster> {
         double[] out = new double[data.size()];
         for (int r = 0; r < out.length; r++) {
           int t = data.anchorRow(r);
-          double csTarget = d.value(csd, t + data.spec().horizon());
+          double csTarget = d.value(csd, data.targetRow(r));
           if (csTarget <= 0) {
             continue;
           }

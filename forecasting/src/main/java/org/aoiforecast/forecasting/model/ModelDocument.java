@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aoiforecast.core.dataset.AgeEncoding;
+import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.KnownCovariate;
 import org.aoiforecast.core.dataset.KnownCovariates;
@@ -29,13 +30,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * when the network forecasts alone, as in every format-1 file). Format 3 adds {@code config.head}
  * ({@code POINT} or {@code GAUSSIAN}; absent in earlier files: {@code POINT}) and {@code
  * gaussian}, the Gaussian head's standard-deviation floor and calibration (present exactly with a
- * Gaussian head).
+ * Gaussian head), and {@code horizons}, the horizons a model pools ({@code horizon} then holds the
+ * first of them; absent in older files, which read as the single {@code horizon}).
  */
 record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
     Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
     Boolean ageInput, String ageEncoding, List<int[]> ageVectors, List<String> featureNames,
     StandardizationDoc standardization, ConfigDoc config, TrainingDoc training, ProvenanceDoc provenance,
-    LinearBaseDoc linearBase, GaussianDoc gaussian) {
+    LinearBaseDoc linearBase, GaussianDoc gaussian, int[] horizons) {
 
   record SourceDoc(String name, List<String> columns, List<String> units) {}
 
@@ -73,7 +75,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     ProvenanceDoc p = m.provenance().map(v -> new ProvenanceDoc(v.dataOrigin(), v.trainingStart().toString(),
         v.trainingEnd().toString(), v.trainingRows(), v.trainingSamples())).orElse(null);
     return new ModelDocument(format, libraryVersion, m.name(), spec.target(), m.layout().step().toMillis(),
-        spec.window(), spec.horizon(), sources, covariates,
+        spec.window(), spec.horizon(0), sources, covariates,
         spec.covariates().stream().map(KnownCovariate::name).toList(), spec.hasAgeInput(),
         spec.ageEncoding().describe(), spec.ageVectors(), spec.featureNames(),
         new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
@@ -82,7 +84,8 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p,
         m.linearBase().map(b -> new LinearBaseDoc(b.valueFeatures(), b.sources(), b.ageWidth(), b.coefficients()))
             .orElse(null),
-        m.calibration().map(k -> new GaussianDoc(GaussianNll.SCALE_FLOOR, k.factors(), k.samples())).orElse(null));
+        m.calibration().map(k -> new GaussianDoc(GaussianNll.SCALE_FLOOR, k.factors(), k.samples())).orElse(null),
+        spec.horizons());
   }
 
   /**
@@ -184,6 +187,13 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
   SavedModel toSavedModel(MultiLayerNetwork network) {
     AgedDatasetSpec.Builder b = AgedDatasetSpec.builder().target(target).window(window).horizon(horizon)
         .ageEncoding(AgeEncoding.parse(ageEncoding));
+    if (horizons != null) {
+      if (horizons.length == 0 || horizons[0] != horizon) {
+        throw new IllegalArgumentException("the horizons " + java.util.Arrays.toString(horizons)
+            + " do not start with the horizon " + horizon);
+      }
+      b.horizons(AgeSet.of(horizons));
+    }
     for (SourceDoc s : sources) {
       if (s.columns().size() != s.units().size()) {
         throw new IllegalArgumentException("source '" + s.name() + "' has " + s.columns().size() + " columns but "

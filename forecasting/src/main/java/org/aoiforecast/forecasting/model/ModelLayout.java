@@ -55,9 +55,17 @@ public record ModelLayout(AgedDatasetSpec spec, Duration step) {
     return spec.window();
   }
 
-  /** @return the horizon in steps */
+  /**
+   * @return the horizon in steps
+   * @throws IllegalStateException when the model pools several horizons (see {@link #horizons()})
+   */
   public int horizon() {
     return spec.horizon();
+  }
+
+  /** @return the horizons in steps, increasing (one for a single-horizon model) */
+  public int[] horizons() {
+    return spec.horizons();
   }
 
   /** @return whether ages are inputs */
@@ -106,8 +114,9 @@ public record ModelLayout(AgedDatasetSpec spec, Duration step) {
     if (other.window() != window()) {
       problems.add("window " + other.window() + " (model: " + window() + ")");
     }
-    if (other.horizon() != horizon()) {
-      problems.add("horizon " + other.horizon() + " (model: " + horizon() + ")");
+    if (!other.horizonSet().equals(spec.horizonSet())) {
+      problems.add((other.horizonCount() == 1 ? "horizon " + other.horizon(0) : "horizons " + other.horizonSet())
+          + " (model: " + (spec.horizonCount() == 1 ? spec.horizon(0) : spec.horizonSet()) + ")");
     }
     if (!data.series().step().equals(step)) {
       problems.add("step " + data.series().step() + " (model: " + step + ")");

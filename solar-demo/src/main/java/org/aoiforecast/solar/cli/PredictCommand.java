@@ -1,5 +1,7 @@
 package org.aoiforecast.solar.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.io.CsvFile;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.ForecastRequest;
@@ -38,7 +41,8 @@ final class PredictCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--at", required = true, paramLabel = "TIME",
-      description = "The query time, ISO-8601 (e.g. 2021-06-01T18:00:00Z); the target lies the model's horizon later.")
+      description = "The query time, ISO-8601 (e.g. 2021-06-01T18:00:00Z); each target lies a horizon of the model"
+          + " later.")
   String at;
 
   @Option(names = "--readings", paramLabel = "FILE", description = "CSV: source,age,v0,v1,... (freshest first).")
@@ -49,14 +53,21 @@ final class PredictCommand implements Callable<Integer> {
   List<String> sources;
 
   @Option(names = "--covariate", paramLabel = "NAME=VALUE",
-      description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable).")
+      description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable); for a model"
+          + " with several horizons, one value per forecast horizon, e.g. ClearSkyGHI=850,870,880.")
   List<String> covariates;
+
+  @Option(names = "--horizons", paramLabel = "HORIZONS",
+      description = "Which of the model's horizons to forecast (steps or durations: 0-6, 0h-3h, 1,3); default:"
+          + " all of them, one line each with its target time.")
+  String horizons;
 
   @Option(names = "--allow-extrapolation", description = "Accept ages outside the training age range.")
   boolean extrapolate;
 
   @Option(names = "--json", paramLabel = "FILE",
-      description = "Also write the forecast as JSON (schema " + PredictionJson.SCHEMA + ", docs/json.md).")
+      description = "Also write the forecast as JSON (schema " + PredictionJson.SCHEMA + ", docs/json.md): the first"
+          + " horizon's forecast (and distribution) at the top, every horizon's under \"forecasts\".")
   Path json;
 
   @Override
@@ -92,46 +103,65 @@ final class PredictCommand implements Callable<Integer> {
       throw CliException.usage("give the readings with --readings FILE or --source NAME=AGE:VALUES; the model needs "
           + f.layout().sources().stream().map(Source::name).toList());
     }
+    if (json != null) {
+      OutputPaths.file(json, "--json");
+    }
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
       for (Entry e : entries.values()) {
         request.source(e.source, e.age, e.values);
       }
-      if (covariates != null) {
-        for (String c : covariates) {
-          int eq = c.indexOf('=');
-          if (eq <= 0) {
-            throw new IllegalArgumentException("--covariate: expected NAME=VALUE, got '" + c + "'");
-          }
-          request.covariate(c.substring(0, eq), number(c.substring(eq + 1), "--covariate " + c));
-        }
-      }
-      ForecastRequest built = request.build();
-      double forecast = f.forecast(built);
-      GaussianForecast distribution = null;
-      if (f.isProbabilistic()) {
-        double sd = f.forecastDistribution(built).sd();
-        if (!Double.isFinite(forecast) || !(sd > 0) || Double.isInfinite(sd)) {
-          throw notFinite("N(" + forecast + ", " + sd + "^2)");
-        }
-        distribution = new GaussianForecast(forecast, sd);
-      } else if (!Double.isFinite(forecast)) {
-        throw notFinite(Double.toString(forecast));
-      }
+      int[] chosen = chosenHorizons(f, step);
       String target = f.layout().target();
       String unit = f.layout().sources().stream().filter(s -> s.columns().contains(target)).findFirst()
           .map(s -> s.units().get(s.columnIndex(target))).orElse("");
       String u = unit.isEmpty() ? "" : " " + unit;
-      Instant targetTime = time.plus(step.multipliedBy(f.layout().horizon()));
-      if (distribution == null) {
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s%n", target, targetTime, forecast, u);
-      } else {
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s: %.4f%s (median), 80 %% interval %.4f to %.4f%s%n",
-            target, targetTime, distribution.median(), u, distribution.lower(PredictionJson.INTERVAL),
-            distribution.upper(PredictionJson.INTERVAL), u);
+      boolean several = f.layout().horizons().length > 1;
+      ObjectNode root = null;
+      ArrayNode list = null;
+      for (int j = 0; j < chosen.length; j++) {
+        int h = chosen[j];
+        ForecastRequest.Builder one = ForecastRequest.at(time); // covariates differ per target time
+        for (Entry e : entries.values()) {
+          one.source(e.source, e.age, e.values);
+        }
+        for (Map.Entry<String, double[]> c : covariateValues(chosen.length).entrySet()) {
+          one.covariate(c.getKey(), c.getValue().length == 1 ? c.getValue()[0] : c.getValue()[j]);
+        }
+        ForecastRequest built = one.build();
+        double forecast = f.forecast(built, h);
+        GaussianForecast distribution = null;
+        if (f.isProbabilistic()) {
+          double sd = f.forecastDistribution(built).sd();
+          if (!Double.isFinite(forecast) || !(sd > 0) || Double.isInfinite(sd)) {
+            throw notFinite("N(" + forecast + ", " + sd + "^2)");
+          }
+          distribution = new GaussianForecast(forecast, sd);
+        } else if (!Double.isFinite(forecast)) {
+          throw notFinite(Double.toString(forecast));
+        }
+        Instant targetTime = time.plus(step.multipliedBy(h));
+        String label = several ? " (horizon " + h + ")" : "";
+        if (distribution == null) {
+          spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s%s: %.4f%s%n", target, targetTime, label, forecast,
+              u);
+        } else {
+          spec.commandLine().getOut().printf(Locale.ROOT, "%s at %s%s: %.4f%s (median), 80 %% interval %.4f to %.4f%s%n",
+              target, targetTime, label, distribution.median(), u, distribution.lower(PredictionJson.INTERVAL),
+              distribution.upper(PredictionJson.INTERVAL), u);
+        }
+        if (root == null) {
+          // the top-level fields are the first horizon's; "forecasts" lists every horizon
+          root = PredictionJson.of(model, target, unit, time, targetTime, forecast, distribution);
+          list = root.putArray("forecasts");
+        }
+        ObjectNode o = list.addObject();
+        o.put("horizon", h);
+        o.put("time", targetTime.toString());
+        o.put("value", forecast);
       }
       if (json != null) {
-        PredictionJson.write(json, model, target, unit, time, targetTime, forecast, distribution);
+        Json.write(json, root);
       }
     } catch (DataException e) {
       throw e; // bad data (exit 1), although it is an IllegalArgumentException
@@ -146,6 +176,51 @@ final class PredictCommand implements Callable<Integer> {
   private DataException notFinite(String what) {
     return new DataException(model.toString(), 0, null, "the forecast is " + what + ": the readings are far"
         + " outside the values the model was trained on");
+  }
+
+  /** The horizons to forecast: {@code --horizons}, each one of the model's, or all of the model's. */
+  private int[] chosenHorizons(AgeAwareForecaster f, Duration step) {
+    int[] all = f.layout().horizons();
+    if (horizons == null) {
+      return all;
+    }
+    AgeSet model = AgeSet.of(all);
+    AgeSet asked = StudyOptions.ages(horizons, step, "--horizons");
+    for (int h : asked.toArray()) {
+      if (!model.contains(h)) {
+        throw CliException.usage("--horizons: horizon " + h + " steps is not one of the model's horizons " + model
+            + " steps");
+      }
+    }
+    return asked.toArray();
+  }
+
+  /**
+   * The values of {@code --covariate NAME=VALUE[,VALUE...]} by name: one value for every horizon,
+   * or one per forecast horizon.
+   */
+  private Map<String, double[]> covariateValues(int horizonCount) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (covariates == null) {
+      return out;
+    }
+    for (String c : covariates) {
+      int eq = c.indexOf('=');
+      if (eq <= 0) {
+        throw CliException.usage("--covariate: expected NAME=VALUE, got '" + c + "'");
+      }
+      String[] parts = c.substring(eq + 1).split(",", -1);
+      if (parts.length != 1 && parts.length != horizonCount) {
+        throw CliException.usage("--covariate " + c + ": give one value, or one per forecast horizon ("
+            + horizonCount + "), got " + parts.length);
+      }
+      double[] v = new double[parts.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = number(parts[i], "--covariate " + c);
+      }
+      out.put(c.substring(0, eq), v);
+    }
+    return out;
   }
 
   private record Entry(String source, Duration age, double[] values) {}

@@ -9,6 +9,7 @@ import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeCombinations;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.baseline.Baselines;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
@@ -117,6 +118,12 @@ final class StudyOptions {
             + " the largest per-source age set).")
     Integer ageSamples;
 
+    @Option(names = "--horizons", paramLabel = "HORIZONS",
+        description = "Train one network pooled over ages and these horizons (steps or durations, ranges and lists:"
+            + " 0-24, 0h-12h, 1,3,6) with each source's lead time (age + horizon) as input, and evaluate per (age,"
+            + " horizon). Replaces --horizon; per-age networks are left out. Default: off (one horizon).")
+    String horizons;
+
     @Option(names = "--backtest", paramLabel = "K",
         description = "Evaluate K forecast origins instead of one (a rolling-origin backtest): the last K x 15 %% of"
             + " the rows in K test blocks, each fold trained on the rows before its block (70 : 15 training and"
@@ -193,10 +200,16 @@ final class StudyOptions {
       case "auto" -> clearSky ? List.of("calendar", "clearsky") : List.of();
       default -> names(common.covariates, "--covariates");
     };
+    AgeSet horizons = horizons(common, n, step);
+    boolean pooledHorizons = horizons != null && horizons.size() > 1;
     List<String> strategies = n.strategies == null
         ? StudySettings.ALL_STRATEGIES.stream().filter(name -> clearSky || !name.equals(Baselines.SMART_PERSISTENCE))
-            .toList()
+            .filter(name -> !pooledHorizons || !name.equals(Strategies.PER_AGE)).toList()
         : names(String.join(",", n.strategies), "--strategies");
+    if (pooledHorizons && strategies.contains(Strategies.PER_AGE)) {
+      throw CliException.usage("--strategies: per-age trains one network per age for one horizon; with --horizons "
+          + horizons + " use pooled-with-age (and the baselines)");
+    }
     for (String name : strategies) {
       if (!StudySettings.ALL_STRATEGIES.contains(name)) {
         throw CliException.usage("--strategies: unknown strategy '" + name + "'; expected one of "
@@ -254,11 +267,31 @@ final class StudyOptions {
       }
       return new StudySettings(target, features, ageSet, w, trainWindow, horizon, l, a.estimator, cov, a.bootstrap,
           nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads,
-          sourceAges, n.ageSamples == null ? 0 : n.ageSamples,
-          n.intervals);
+          sourceAges, n.ageSamples == null ? 0 : n.ageSamples, n.intervals, horizons);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+  }
+
+  /**
+   * The horizons of {@code --horizons}, or null when the option is not given.
+   *
+   * @throws CliException (usage) for a bad set, or when combined with {@code --horizon} or
+   *     {@code --backtest}
+   */
+  static AgeSet horizons(Common common, Network network, Duration step) {
+    if (network.horizons == null) {
+      return null;
+    }
+    if (!common.horizon.equals("0")) {
+      throw CliException.usage("--horizons: give either --horizon " + common.horizon + " or --horizons "
+          + network.horizons + ", not both");
+    }
+    if (network.backtest != null) {
+      throw CliException.usage("--horizons: backtests (--backtest) evaluate one horizon; give --horizon instead, or"
+          + " drop --backtest");
+    }
+    return ages(network.horizons, step, "--horizons");
   }
 
   /** An age set, or a usage error that names the option. */

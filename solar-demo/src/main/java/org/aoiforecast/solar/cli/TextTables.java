@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.FoldLayout;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
+import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.FoldResult;
 import org.aoiforecast.forecasting.evaluation.MeanSpread;
 import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
@@ -51,19 +54,66 @@ final class TextTables {
   static void training(Study.Training t, PrintWriter out) {
     t.backtestReport().ifPresent(b -> out.printf("Per-age results of the last fold (fold %d of %d, the latest"
         + " forecast origin):%n", b.folds().size(), b.folds().size()));
-    evaluation(t.report(), out);
-    skill(t.report(), out);
+    if (t.horizonReport().isPresent()) {
+      HorizonReport h = t.horizonReport().get();
+      evaluation(t.report(), "horizons " + AgeSet.of(h.horizons()) + " pooled", out);
+      skill(t.report(), out);
+      horizons(h, out);
+    } else {
+      evaluation(t.report(), out);
+      skill(t.report(), out);
+    }
     t.backtestReport().ifPresent(b -> backtest(b, out));
   }
 
+  /**
+   * Results per horizon: each strategy's test MSE per horizon over all ages, then the skill of
+   * the pooled network (or of the first strategy) per (age, horizon) against smart persistence.
+   */
+  static void horizons(HorizonReport h, PrintWriter out) {
+    List<String> headers = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    for (HorizonReport.Entry s : h.strategies()) {
+      headers.add(s.name());
+      double[] byHorizon = new double[h.horizons().length];
+      for (int j = 0; j < byHorizon.length; j++) {
+        byHorizon[j] = s.test().mseOfHorizon(j);
+      }
+      columns.add(byHorizon);
+    }
+    out.printf("Test MSE per horizon (rows: horizon in steps; every age pooled)%n");
+    print("h", headers, h.horizons(), columns, out);
+    String shown = h.strategies().stream().map(HorizonReport.Entry::name)
+        .filter(n -> n.equals(Strategies.POOLED_WITH_AGE)).findFirst().orElse(h.strategies().get(0).name());
+    h.skill(shown).ifPresent(skill -> {
+      out.printf("Skill of %s per age (rows) and horizon (columns) against smart persistence%n", shown);
+      List<String> hs = new ArrayList<>();
+      List<double[]> cs = new ArrayList<>();
+      int[] horizons = h.horizons();
+      for (int j = 0; j < horizons.length; j++) {
+        hs.add("h=" + horizons[j]);
+        double[] col = new double[skill.length];
+        for (int i = 0; i < col.length; i++) {
+          col[i] = skill[i][j];
+        }
+        cs.add(col);
+      }
+      print(hs, h.ages(), cs, out);
+    });
+  }
+
   static void evaluation(EvaluationReport e, PrintWriter out) {
+    evaluation(e, "horizon " + e.horizon(), out);
+  }
+
+  static void evaluation(EvaluationReport e, String horizonLabel, PrintWriter out) {
     List<String> headers = new ArrayList<>();
     List<double[]> columns = new ArrayList<>();
     for (StrategyResult s : e.strategies()) {
       headers.add(s.name());
       columns.add(s.test().mse());
     }
-    out.printf("Test MSE per age of %s (window %d, horizon %d)%n", e.target(), e.window(), e.horizon());
+    out.printf("Test MSE per age of %s (window %d, %s)%n", e.target(), e.window(), horizonLabel);
     print(headers, e.ages(), columns, out);
     out.print(String.format(Locale.ROOT, "%6s", "mean"));
     for (StrategyResult s : e.strategies()) {
@@ -194,7 +244,13 @@ final class TextTables {
   }
 
   private static void print(List<String> headers, int[] ages, List<double[]> columns, PrintWriter out) {
-    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", "age"));
+    print("age", headers, ages, columns, out);
+  }
+
+  /** A table whose rows are labelled by integers under {@code label} (ages, or horizons). */
+  private static void print(String label, List<String> headers, int[] ages, List<double[]> columns,
+      PrintWriter out) {
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%6s", label));
     for (String name : headers) {
       h.append(String.format(Locale.ROOT, " %" + width(name) + "s", name));
     }

@@ -5,10 +5,12 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
@@ -16,6 +18,8 @@ import org.aoiforecast.info.profile.ProfileReport;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -186,6 +190,38 @@ final class Charts {
       chart.getSeries("estimate (no training)").setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT,
           BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
     });
+    save(chart, png);
+  }
+
+  /**
+   * Figure 9: skill of one strategy against smart persistence per (age, horizon), a heat map
+   * (red below 0, white at 0, blue above; the colour range is symmetric about 0 so that the sign
+   * reads at a glance).
+   *
+   * @param h the evaluation per (age, horizon) with smart persistence in it
+   * @param strategy the strategy shown
+   * @param png the file
+   */
+  static void horizonSkill(HorizonReport h, String strategy, Path png) {
+    double[][] skill = h.skill(strategy).orElseThrow();
+    int[] ages = h.ages();
+    int[] horizons = h.horizons();
+    List<Number[]> cells = new ArrayList<>();
+    double extent = 1e-6;
+    for (int i = 0; i < ages.length; i++) {
+      for (int j = 0; j < horizons.length; j++) {
+        double v = Double.isFinite(skill[i][j]) ? skill[i][j] : 0;
+        extent = Math.max(extent, Math.abs(v));
+        cells.add(new Number[] {j, i, Math.round(v * 1000) / 1000.0});
+      }
+    }
+    extent = Math.ceil(extent * 100) / 100; // a legend of two decimals
+    HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Skill of " + strategy + " against smart persistence, 1 - RMSE / RMSE_smart")
+        .xAxisTitle("horizon (steps)").yAxisTitle("age (steps)").build();
+    chart.getStyler().setRangeColors(new Color[] {new Color(0xd62728), Color.WHITE, new Color(0x1f77b4)})
+        .setMin(-extent).setMax(extent).setShowValue(horizons.length * ages.length <= 120);
+    chart.addSeries("skill", Arrays.stream(horizons).boxed().toList(), Arrays.stream(ages).boxed().toList(), cells);
     save(chart, png);
   }
 

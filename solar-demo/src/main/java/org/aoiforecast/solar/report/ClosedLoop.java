@@ -171,6 +171,10 @@ public final class ClosedLoop {
     if (training.pooledModel() == null) {
       return Optional.of("no pooled-with-age network was trained (add it to --strategies)");
     }
+    if (study.settings().pooledHorizons()) {
+      return Optional.of("the network pools the horizons " + study.settings().horizons() + " (--horizons), while the"
+          + " loop schedules updates for one horizon");
+    }
     if (study.settings().hasSourceAges()) {
       return Optional.of("the network was trained on per-source ages (--source-ages), while the loop delivers every"
           + " source through one channel at one shared age");

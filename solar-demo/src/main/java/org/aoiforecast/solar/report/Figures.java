@@ -27,6 +27,8 @@ public final class Figures {
   public static final String SKILL = "fig7-skill.png";
   /** Figure 8 (with forecast distributions, {@code --intervals}). */
   public static final String LOG_LOSS = DistributionReport.FIGURE;
+  /** Figure 9: skill per (age, horizon) against smart persistence, a heat map (with {@code --horizons}). */
+  public static final String HORIZON_SKILL = "fig9-horizon-skill.png";
 
   private Figures() {}
 
@@ -58,6 +60,29 @@ public final class Figures {
     if (hasSkill(training)) {
       Charts.skill(training, dir.resolve(SKILL));
     }
+  }
+
+  /**
+   * Writes figure 8, the heat map of skill per (age, horizon), when the study pools horizons and
+   * smart persistence ran.
+   *
+   * @param training the training
+   * @param dir an existing folder
+   * @return the strategy shown, or empty when there is no figure
+   */
+  public static java.util.Optional<String> horizons(Study.Training training, Path dir) {
+    if (training.horizonReport().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    org.aoiforecast.forecasting.evaluation.HorizonReport h = training.horizonReport().get();
+    String shown = h.strategies().stream().map(e -> e.name())
+        .filter(n -> n.equals(org.aoiforecast.forecasting.Strategies.POOLED_WITH_AGE)).findFirst()
+        .orElse(h.strategies().get(0).name());
+    if (h.skill(shown).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Charts.horizonSkill(h, shown, dir.resolve(HORIZON_SKILL));
+    return java.util.Optional.of(shown);
   }
 
   /**

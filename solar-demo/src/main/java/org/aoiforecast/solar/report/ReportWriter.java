@@ -198,7 +198,12 @@ public final class ReportWriter {
     }
     Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss);
     distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
-    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest, distributions);
+    Optional<String> horizonFigure = Figures.horizons(training, dir);
+    if (training.horizonReport().isPresent()) {
+      training.horizonReport().get().toTable().write().csv(dir.resolve(HorizonSection.CSV).toFile());
+    }
+    writeRunJson(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest, distributions, training,
+        horizonFigure);
     String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
     if (training.pooledModel() != null && training.pooledModel().linearBase().isPresent()) {
       // say which model the pooled-with-age results are: the network, or its linear path alone
@@ -218,6 +223,10 @@ public final class ReportWriter {
       distributions.get().markdown(study.data().series().units().get(study.data().series()
           .columnIndex(s.target())), section);
       md = md.replace("## Timings\n", section + "## Timings\n");
+    }
+    if (training.horizonReport().isPresent()) {
+      md = md.replace("## Timings\n", HorizonSection.markdown(training.horizonReport().get(), horizonFigure, mseUnit)
+          + "## Timings\n");
     }
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
@@ -292,7 +301,7 @@ public final class ReportWriter {
 
   private static void writeRunJson(Path file, Study study, RunInfo info, double agreement,
       EvaluationReport training, Optional<ClosedLoop.Result> loop, Optional<BacktestReport> backtest,
-      Optional<DistributionReport> distributions)
+      Optional<DistributionReport> distributions, Study.Training trained, Optional<String> horizonFigure)
       throws IOException {
     ObjectNode root = Json.object();
     StudySettings s = study.settings();
@@ -315,7 +324,7 @@ public final class ReportWriter {
     }
     Json.add(root.putArray("windows"), s.windows());
     root.put("train_window", s.trainWindow());
-    root.put("horizon", s.horizon());
+    root.put("horizon", s.horizonSet().min()); // the first horizon with --horizons (see "horizons")
     root.put("loss", s.loss().id());
     root.put("estimator", s.estimator());
     Json.add(root.putArray("covariates"), s.covariates());
@@ -362,6 +371,15 @@ public final class ReportWriter {
     if (distributions.isPresent()) {
       files.add(DistributionReport.FIGURE);
     }
+    if (trained.horizonReport().isPresent()) {
+      // additive: only with --horizons (docs/json.md)
+      Json.add(root.putArray("horizons"), trained.horizonReport().get().horizons());
+      root.set("horizon_grid", trained.horizonReport().get().toJson());
+      files.add(HorizonSection.CSV);
+      if (horizonFigure.isPresent()) {
+        files.add(Figures.HORIZON_SKILL);
+      }
+    }
     Json.write(file, root);
   }
 
@@ -393,7 +411,7 @@ public final class ReportWriter {
           + s.network().seed() + "); per-age results are by the age of " + reportingSource(study));
     }
     row(md, "windows u", intList(s.windows()) + " (analysis); " + s.trainWindow() + " (training)");
-    row(md, "horizon", s.horizon() + " steps");
+    row(md, s.pooledHorizons() ? "horizons" : "horizon", s.horizonSet() + " steps");
     row(md, "analysis", s.loss().id() + " loss, estimator " + s.estimator() + ", " + analysis.replicates()
         + " block-bootstrap replicates (blocks of " + analysis.blockLength() + "), Theiler window "
         + analysis.theilerWindow());

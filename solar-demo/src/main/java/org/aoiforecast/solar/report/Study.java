@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
+import org.aoiforecast.core.io.Json;
 import org.aoiforecast.core.dataset.AgeCombinations;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgedDataset;
@@ -26,6 +27,7 @@ import org.aoiforecast.forecasting.baseline.Baselines;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -114,7 +116,8 @@ public final class Study {
    * @return the spec
    */
   public AgedDatasetSpec analysisSpec() {
-    return specBuilder().ages(settings.ages()).build();
+    // with several horizons, the analysis profiles the shortest one
+    return specBuilder().horizon(settings.horizonSet().min()).ages(settings.ages()).build();
   }
 
   private AgedDatasetSpec.Builder specBuilder() {
@@ -125,7 +128,7 @@ public final class Study {
       sources.add(Source.builder(column).column(column, series.units().get(series.columnIndex(column))).build());
     }
     return AgedDatasetSpec.builder().target(settings.target()).sources(sources)
-        .window(settings.trainWindow()).horizon(settings.horizon()).covariates(covariates())
+        .window(settings.trainWindow()).horizons(settings.horizonSet()).covariates(covariates())
         .ageEncoding(ageEncoding());
   }
 
@@ -200,15 +203,32 @@ public final class Study {
    * @param pooledModel the pooled-with-age model trained for {@code report}, null when that
    *     strategy was not run
    * @param backtest the backtest, null when there was none
+   * @param horizons the comparison per (age, horizon) when the study pools several horizons, else
+   *     null
    */
-  public record Training(EvaluationReport report, AgeAwareForecaster pooledModel, BacktestReport backtest) {
+  public record Training(EvaluationReport report, AgeAwareForecaster pooledModel, BacktestReport backtest,
+      HorizonReport horizons) {
 
     /**
      * @param report the per-age comparison on the chronological split
      * @param pooledModel the pooled-with-age model, or null
      */
     public Training(EvaluationReport report, AgeAwareForecaster pooledModel) {
-      this(report, pooledModel, null);
+      this(report, pooledModel, null, null);
+    }
+
+    /**
+     * @param report the per-age comparison
+     * @param pooledModel the pooled-with-age model, or null
+     * @param backtest the backtest, or null
+     */
+    public Training(EvaluationReport report, AgeAwareForecaster pooledModel, BacktestReport backtest) {
+      this(report, pooledModel, backtest, null);
+    }
+
+    /** @return the comparison per (age, horizon), when the study pools several horizons */
+    public Optional<HorizonReport> horizonReport() {
+      return Optional.ofNullable(horizons);
     }
 
     /** @return the backtest, if the study was backtested */
@@ -230,6 +250,10 @@ public final class Study {
       } else {
         root.putNull("backtest");
       }
+      if (horizons != null) {
+        Json.add(root.putArray("horizons"), horizons.horizons());
+        root.set("horizon_grid", horizons.toJson());
+      }
       return root;
     }
   }
@@ -242,6 +266,15 @@ public final class Study {
    */
   public Training train(TrainingListener listener) {
     Splits splits = splits();
+    if (settings.pooledHorizons()) {
+      List<TrainingStrategy<?>> strategies = settings.strategies().stream()
+          .<TrainingStrategy<?>>map(this::strategy).toList();
+      Evaluation.HorizonRun run = Evaluation.runWithHorizons(splits, strategies, listener);
+      AgeAwareForecaster model = run.forecasters().stream()
+          .filter(f -> f instanceof AgeAwareForecaster a && a.hasAgeInput()).map(f -> (AgeAwareForecaster) f)
+          .findFirst().orElse(null);
+      return new Training(run.perAge(), model, null, run.perCell());
+    }
     List<StrategyResult> results = new ArrayList<>();
     AgeAwareForecaster pooled = null;
     for (String name : settings.strategies()) {

@@ -33,11 +33,13 @@ import org.aoiforecast.info.loss.Loss;
  *     not empty (0: the size of the largest per-source age set)
  * @param intervals whether the pooled network with the age input forecasts a Gaussian distribution
  *     (intervals, quantiles, log loss) rather than a point
+ * @param horizons the horizons the training pools, in steps ({@code --horizons}), or null for the
+ *     single {@code horizon}
  */
 public record StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
     int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
     List<String> strategies, int threads, Map<String, AgeSet> sourceAges, int ageSamples,
-    boolean intervals) {
+    boolean intervals, AgeSet horizons) {
 
   /** All strategies, in report order. */
   public static final List<String> ALL_STRATEGIES = List.of("per-age", "pooled-with-age", "pooled-without-age",
@@ -91,6 +93,24 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
         throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of " + ALL_STRATEGIES);
       }
     }
+    if (intervals && horizons != null && horizons.size() > 1) {
+      throw new IllegalArgumentException("--intervals and several --horizons cannot be combined yet: forecast"
+          + " distributions are calibrated per age, not per (age, horizon)");
+    }
+    if (horizons != null && horizons.size() > 1 && strategies.contains("per-age")) {
+      throw new IllegalArgumentException("per-age networks are trained for one horizon; with several horizons "
+          + horizons + " use pooled-with-age");
+    }
+  }
+
+  /**
+   * Settings with one horizon (no {@code --horizons}).
+   */
+  public StudySettings(String target, List<String> features, AgeSet ages, int[] windows, int trainWindow,
+      int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
+      List<String> strategies, int threads, Map<String, AgeSet> sourceAges, int ageSamples) {
+    this(target, features, ages, windows, trainWindow, horizon, loss, estimator, covariates, bootstrap, network,
+        strategies, threads, sourceAges, ageSamples, false, null);
   }
 
   /**
@@ -115,12 +135,22 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
       int horizon, Loss loss, String estimator, List<String> covariates, int bootstrap, NetworkConfig network,
       List<String> strategies, int threads) {
     this(target, features, ages, windows, trainWindow, horizon, loss, estimator, covariates, bootstrap, network,
-        strategies, threads, Map.of(), 0, false);
+        strategies, threads, Map.of(), 0, false, null);
   }
 
   @Override
   public int[] windows() {
     return windows.clone();
+  }
+
+  /** @return whether the training pools several horizons ({@code --horizons} with more than one) */
+  public boolean pooledHorizons() {
+    return horizons != null && horizons.size() > 1;
+  }
+
+  /** @return the horizons of the training, in steps: {@code horizons}, or the single {@code horizon} */
+  public AgeSet horizonSet() {
+    return horizons != null ? horizons : AgeSet.of(horizon);
   }
 
   /** @return whether the training draws per-source age vectors (some source has its own age set) */

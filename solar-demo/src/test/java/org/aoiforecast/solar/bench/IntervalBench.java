@@ -69,7 +69,7 @@ public final class IntervalBench {
       NetworkConfig config = NetworkConfig.defaults().toBuilder().seed(seed).build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {window}, window, 0, Loss.QUADRATIC, "auto", covariates, 20, config,
-          List.of(Strategies.POOLED_WITH_AGE), Runtime.getRuntime().availableProcessors(), java.util.Map.of(), 0, true);
+          List.of(Strategies.POOLED_WITH_AGE), Runtime.getRuntime().availableProcessors(), java.util.Map.of(), 0, true, null);
       Study study = new Study(data, settings);
       Splits splits = study.splits();
       if (estimate == null) {

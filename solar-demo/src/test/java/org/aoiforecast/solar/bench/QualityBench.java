@@ -99,7 +99,7 @@ public final class QualityBench {
       NetworkConfig config = nb.build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
-          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0, false);
+          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0);
       long t0 = System.nanoTime();
       if (opt.containsKey("--backtest")) {
         BacktestReport b = new Study(data, settings).backtest(Integer.parseInt(opt.get("--backtest")),
