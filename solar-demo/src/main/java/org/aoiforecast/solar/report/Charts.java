@@ -249,11 +249,66 @@ final class Charts {
     save(chart, png);
   }
 
+  /**
+   * Figure 10: the fan chart, two panels side by side: a test week forecast with fresh inputs and
+   * with inputs a day old, each with the observed target, the median and the central 80 %
+   * interval (shaded).
+   *
+   * @param f the chart's data
+   * @param unit the target's unit, for the axis
+   * @param png the file
+   */
+  static void fan(FanChart f, String unit, Path png) {
+    java.awt.image.BufferedImage left = BitmapEncoder.getBufferedImage(fanPanel(f, f.fresh(), "fresh inputs, age "
+        + f.freshAge(), unit));
+    java.awt.image.BufferedImage right = BitmapEncoder.getBufferedImage(fanPanel(f, f.stale(), "stale inputs, age "
+        + f.staleAge(), unit));
+    java.awt.image.BufferedImage both = new java.awt.image.BufferedImage(left.getWidth() + right.getWidth(),
+        Math.max(left.getHeight(), right.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = both.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, both.getWidth(), both.getHeight());
+    g.drawImage(left, 0, 0, null);
+    g.drawImage(right, left.getWidth(), 0, null);
+    g.dispose();
+    write(both, png);
+  }
+
+  private static XYChart fanPanel(FanChart f, FanChart.Panel p, String title, String unit) {
+    XYChart chart = new XYChartBuilder().width(WIDTH * 3 / 4).height(HEIGHT).title(title + " (week from " + f.start()
+        + ")").xAxisTitle("hours").yAxisTitle(unit.isEmpty() ? "target" : unit).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(0);
+    // the band as an area between the upper end and the lower end (the lower one painted white)
+    XYSeries upper = chart.addSeries("80 % interval", f.hours(), p.upper());
+    upper.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
+    upper.setFillColor(new Color(0x1f, 0x77, 0xb4, 70));
+    upper.setLineColor(new Color(0x1f, 0x77, 0xb4, 70));
+    XYSeries lower = chart.addSeries("lower", f.hours(), p.lower());
+    lower.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
+    lower.setFillColor(Color.WHITE);
+    lower.setLineColor(new Color(0x1f, 0x77, 0xb4, 70));
+    lower.setShowInLegend(false);
+    XYSeries median = chart.addSeries("median", f.hours(), p.median());
+    median.setLineColor(PALETTE[0]);
+    XYSeries observed = chart.addSeries("observed", f.hours(), f.observed());
+    observed.setLineColor(Color.BLACK);
+    for (XYSeries s : java.util.List.of(upper, lower, median, observed)) {
+      s.setMarker(SeriesMarkers.NONE);
+    }
+    return chart;
+  }
+
   private static void save(org.knowm.xchart.internal.chartpart.IChart chart, Path png) {
+    write(BitmapEncoder.getBufferedImage(chart), png);
+  }
+
+  private static void write(java.awt.image.BufferedImage image, Path png) {
     // ImageIO writes exactly to the given path (XChart's file variants append an extension and
     // are deprecated).
     try {
-      if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png.toFile())) {
+      if (!ImageIO.write(image, "png", png.toFile())) {
         throw new IOException("no PNG writer in this JVM");
       }
     } catch (IOException e) {

@@ -198,6 +198,10 @@ public final class ReportWriter {
     }
     Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss);
     distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
+    String unit = study.data().series().units().get(study.data().series().columnIndex(s.target()));
+    Optional<FanChart> fan = distributions.isPresent() && training.pooledModel() != null
+        ? FanChart.of(training.pooledModel(), study.splits().test()) : Optional.empty();
+    fan.ifPresent(f -> Charts.fan(f, unit, dir.resolve(FanChart.FIGURE)));
     Optional<String> horizonFigure = Figures.horizons(training, dir);
     if (training.horizonReport().isPresent()) {
       training.horizonReport().get().toTable().write().csv(dir.resolve(HorizonSection.CSV).toFile());
@@ -222,6 +226,10 @@ public final class ReportWriter {
       StringBuilder section = new StringBuilder();
       distributions.get().markdown(study.data().series().units().get(study.data().series()
           .columnIndex(s.target())), section);
+      fan.ifPresent(f -> figure(section, FanChart.FIGURE, String.format(Locale.ROOT, "Figure 10. One test week from %s"
+          + " forecast by the Gaussian network with fresh inputs (age %d, left) and with inputs about a day old"
+          + " (age %d, right): observed (black), median (blue) and the central 80 %% interval (shaded).",
+          f.start(), f.freshAge(), f.staleAge())));
       md = md.replace("## Timings\n", section + "## Timings\n");
     }
     if (training.horizonReport().isPresent()) {
@@ -236,7 +244,7 @@ public final class ReportWriter {
       figure(section, ClosedLoopReport.FIGURE, "Figure 6. Average loss vs alpha for zero-wait, periodic and the"
           + " optimal threshold policy: predicted from the profile before training (dashed) and realised by the"
           + " pooled network on the test part (solid).");
-      md = md.replace("## Timings\n", section + "## Timings\n");
+md = md.replace("## Timings\n", section + "## Timings\n");
     } else {
       md = md.replace("## Timings\n", "## Update scheduling: closed loop\n\nNot run: "
           + ClosedLoop.whyNot(study, analysis, training).orElse("no result") + ".\n\n## Timings\n");
@@ -370,6 +378,9 @@ public final class ReportWriter {
     }
     if (distributions.isPresent()) {
       files.add(DistributionReport.FIGURE);
+      if (Files.exists(file.resolveSibling(FanChart.FIGURE))) {
+        files.add(FanChart.FIGURE);
+      }
     }
     if (trained.horizonReport().isPresent()) {
       // additive: only with --horizons (docs/json.md)

@@ -134,10 +134,19 @@ class IntervalsCliTest {
     assertEquals(6, p.get("test_log_loss").size());
     assertTrue(Double.isFinite(p.get("log_loss_agreement").asDouble()) && p.get("log_loss_agreement").asDouble() >= 0);
     boolean listed = false;
+    boolean fanListed = false;
     for (JsonNode f : run.get("files")) {
       listed |= f.asText().equals(Figures.LOG_LOSS);
+      fanListed |= f.asText().equals("fig10-fan.png");
     }
-    assertTrue(listed, run.get("files").toString());
+    assertTrue(listed && fanListed, run.get("files").toString());
+    // the fan chart: a test week with fresh inputs (age 1) beside the same week a day old (age 6, the
+    // trained age nearest a day), two panels side by side
+    assertTrue(md.contains("](fig10-fan.png)") && md.contains("fresh inputs (age 1, left)")
+        && md.contains("(age 6, right)"), md);
+    assertEquals(md.indexOf("Figure 10."), md.lastIndexOf("Figure 10."), "the fan chart is in the report once");
+    BufferedImage fan = ImageIO.read(out.resolve("fig10-fan.png").toFile());
+    assertTrue(fan != null && fan.getWidth() > 2 * fan.getHeight(), "two panels side by side");
     // the training JSON of the report folder carries the same scores
     assertEquals(2, new ObjectMapper().readTree(out.resolve("training.json").toFile()).get("schema").asInt());
   }
@@ -159,6 +168,6 @@ class IntervalsCliTest {
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertEquals(2, run.get("schema").asInt());
     assertTrue(!run.get("intervals").asBoolean() && run.get("probabilistic").isNull());
-    assertTrue(!Files.exists(out.resolve(Figures.LOG_LOSS)));
+    assertTrue(!Files.exists(out.resolve(Figures.LOG_LOSS)) && !Files.exists(out.resolve("fig10-fan.png")));
   }
 }
