@@ -218,23 +218,7 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
     o.put("mean_train_log_loss", p.train().meanLogLoss());
     o.put("mean_test_crps", test.meanCrps());
     o.put("test_coverage_all", test.meanCoverage());
-    ArrayNode list = o.putArray("bands");
-    for (AgeBand b : bands) {
-      ProbabilisticMetrics.Band band = test.band(b);
-      if (band.samples() == 0) {
-        continue;
-      }
-      ObjectNode j = list.addObject();
-      j.put("label", b.label());
-      j.put("from", b.from());
-      j.put("to", b.to());
-      j.put("samples", band.samples());
-      j.put("test_log_loss", band.logLoss());
-      j.put("test_crps", band.crps());
-      Json.add(j.putArray("test_pinball"), band.pinball());
-      j.put("test_coverage", band.coverage());
-      j.put("test_interval_width", band.width());
-    }
+    test.writeBands(bands, o.putArray("bands"));
     return o;
   }
 

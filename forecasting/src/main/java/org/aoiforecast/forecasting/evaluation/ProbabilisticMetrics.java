@@ -1,7 +1,11 @@
 package org.aoiforecast.forecasting.evaluation;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.List;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.io.Json;
 
 /**
  * Scores of Gaussian forecasts per age vector of a pooled data set, in the target's units: the log
@@ -219,5 +223,31 @@ public final class ProbabilisticMetrics {
 
   private static double mean(double[] v) {
     return Arrays.stream(v).average().orElse(Double.NaN);
+  }
+
+  /**
+   * Writes the scores of every band that holds samples, one JSON object each (label, from, to,
+   * samples, log loss, CRPS, pinball losses, coverage, interval width; docs/json.md).
+   *
+   * @param bands the bands
+   * @param list the array to append to
+   */
+  public void writeBands(List<AgeBand> bands, ArrayNode list) {
+    for (AgeBand b : bands) {
+      Band band = band(b);
+      if (band.samples() == 0) {
+        continue;
+      }
+      ObjectNode j = list.addObject();
+      j.put("label", b.label());
+      j.put("from", b.from());
+      j.put("to", b.to());
+      j.put("samples", band.samples());
+      j.put("test_log_loss", band.logLoss());
+      j.put("test_crps", band.crps());
+      Json.add(j.putArray("test_pinball"), band.pinball());
+      j.put("test_coverage", band.coverage());
+      j.put("test_interval_width", band.width());
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.aoiforecast.solar.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
@@ -155,23 +154,7 @@ record DistributionReport(String strategy, ProbabilisticResult result, int[] age
     o.put("interval", ProbabilisticMetrics.INTERVAL);
     ProbabilisticMetrics test = result.test();
     o.put("test_coverage", test.meanCoverage());
-    ArrayNode list = o.putArray("bands");
-    for (AgeBand b : bands) {
-      ProbabilisticMetrics.Band band = test.band(b);
-      if (band.samples() == 0) {
-        continue;
-      }
-      ObjectNode j = list.addObject();
-      j.put("label", b.label());
-      j.put("from", b.from());
-      j.put("to", b.to());
-      j.put("samples", band.samples());
-      j.put("test_coverage", band.coverage());
-      j.put("test_interval_width", band.width());
-      j.put("test_crps", band.crps());
-      Json.add(j.putArray("test_pinball"), band.pinball());
-      j.put("test_log_loss", band.logLoss());
-    }
+    test.writeBands(bands, o.putArray("bands"));
     Json.add(o.putArray("test_log_loss"), testLogLoss());
     Json.add(o.putArray("train_log_loss"), trainLogLoss());
     Json.add(o.putArray("calibration"), result.calibration());
