@@ -41,7 +41,9 @@ import org.aoiforecast.solar.report.StudySettings;
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
  * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
- * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K]}. With per-source ages
+ * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals true]}
+ * ({@code --intervals true}: the pooled network with the age input has the Gaussian head, scored
+ * by the MSE of its means). With per-source ages
  * the bands are of the target source's age.
  */
 public final class QualityBench {
@@ -99,7 +101,8 @@ public final class QualityBench {
       NetworkConfig config = nb.build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
-          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0);
+          20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0,
+          opt.containsKey("--intervals") && Boolean.parseBoolean(opt.get("--intervals")), null);
       long t0 = System.nanoTime();
       if (opt.containsKey("--backtest")) {
         BacktestReport b = new Study(data, settings).backtest(Integer.parseInt(opt.get("--backtest")),
