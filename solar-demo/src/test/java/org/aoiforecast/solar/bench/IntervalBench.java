@@ -1,9 +1,7 @@
 package org.aoiforecast.solar.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +19,7 @@ import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.loss.Loss;
 import org.aoiforecast.info.profile.ProfileCurve;
-import org.aoiforecast.solar.data.CsvOptions;
 import org.aoiforecast.solar.data.SolarData;
-import org.aoiforecast.solar.data.SolarFormat;
-import org.aoiforecast.solar.data.SolarReaders;
 import org.aoiforecast.solar.report.ReportWriter;
 import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
@@ -45,17 +40,12 @@ public final class IntervalBench {
   private IntervalBench() {}
 
   public static void main(String[] args) {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i], args[i + 1]);
-    }
-    SolarData data = opt.containsKey("--data")
-        ? SolarReaders.read(Path.of(opt.get("--data")), SolarFormat.AUTO, CsvOptions.defaults())
-        : SolarReaders.defaultData();
+    BenchOptions options = new BenchOptions(args);
+    Map<String, String> opt = options.values();
+    SolarData data = options.data();
     boolean clearSky = data.series().hasColumn(Study.CLEAR_SKY);
     List<String> covariates = clearSky ? List.of("calendar", "clearsky") : List.of();
-    long[] seeds = Arrays.stream(opt.getOrDefault("--seeds", "42,43,44").split(",")).mapToLong(Long::parseLong)
-        .toArray();
+    long[] seeds = options.seeds();
     boolean point = Boolean.parseBoolean(opt.getOrDefault("--point", "true"));
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));

@@ -1,6 +1,5 @@
 package org.aoiforecast.solar.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,10 +17,7 @@ import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.loss.Loss;
-import org.aoiforecast.solar.data.CsvOptions;
 import org.aoiforecast.solar.data.SolarData;
-import org.aoiforecast.solar.data.SolarFormat;
-import org.aoiforecast.solar.data.SolarReaders;
 import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
 
@@ -51,21 +47,16 @@ public final class QualityBench {
   private QualityBench() {}
 
   public static void main(String[] args) {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i], args[i + 1]);
-    }
-    SolarData data = opt.containsKey("--data")
-        ? SolarReaders.read(Path.of(opt.get("--data")), SolarFormat.AUTO, CsvOptions.defaults())
-        : SolarReaders.defaultData();
+    BenchOptions options = new BenchOptions(args);
+    Map<String, String> opt = options.values();
+    SolarData data = options.data();
     boolean clearSky = data.series().hasColumn(Study.CLEAR_SKY);
     List<String> covariates = opt.containsKey("--covariates") ? (opt.get("--covariates").equals("none") ? List.of()
         : List.of(opt.get("--covariates").split(","))) : clearSky ? List.of("calendar", "clearsky") : List.of();
     List<String> strategies = opt.containsKey("--strategies") ? List.of(opt.get("--strategies").split(","))
         : StudySettings.ALL_STRATEGIES.stream().filter(s -> clearSky || !s.equals("smart-persistence")).toList();
     LinearPath path = LinearPath.valueOf(opt.getOrDefault("--linear-path", "ridge").toUpperCase(Locale.ROOT));
-    long[] seeds = Arrays.stream(opt.getOrDefault("--seeds", "42,43,44").split(",")).mapToLong(Long::parseLong)
-        .toArray();
+    long[] seeds = options.seeds();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
     List<AgeBand> bands = AgeBand.standard(data.series().step());
