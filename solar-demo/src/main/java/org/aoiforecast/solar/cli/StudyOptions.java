@@ -132,11 +132,12 @@ final class StudyOptions {
             + " fold's. Default: off (one chronological 70/15/15 split).")
     Integer backtest;
 
-    @Option(names = "--intervals", description = "Make the pooled-with-age network probabilistic: a Gaussian head"
-        + " (mean and standard deviation, trained by the Gaussian log-likelihood) whose 80 %% intervals are"
-        + " calibrated on the validation part; reports the log loss, CRPS, pinball losses and interval coverage,"
-        + " and the saved model forecasts intervals.")
-    boolean intervals;
+    @Option(names = "--intervals", negatable = true, description = "Train the pooled-with-age network with a"
+        + " Gaussian head (mean and standard deviation, trained by the Gaussian log-likelihood) whose 80 %%"
+        + " intervals are calibrated on the validation part; reports the log loss, CRPS, pinball losses and"
+        + " interval coverage, and the saved model forecasts intervals. Default: on for one horizon, off with"
+        + " several --horizons; --no-intervals trains a point head (squared error) instead.")
+    Boolean intervals;
   }
 
   /**
@@ -220,10 +221,17 @@ final class StudyOptions {
       throw CliException.usage("--strategies: smart-persistence needs the site's position (a " + Study.CLEAR_SKY
           + " column); give --latitude and --longitude for a generic CSV");
     }
-    if (n.intervals && !strategies.contains(org.aoiforecast.forecasting.Strategies.POOLED_WITH_AGE)) {
+    boolean pooledWithAge = strategies.contains(Strategies.POOLED_WITH_AGE);
+    if (Boolean.TRUE.equals(n.intervals) && !pooledWithAge) {
       throw CliException.usage("--intervals makes the pooled-with-age network probabilistic; add pooled-with-age to"
           + " --strategies");
     }
+    if (Boolean.TRUE.equals(n.intervals) && pooledHorizons) {
+      throw CliException.usage("--intervals and --horizons " + horizons + " cannot be combined yet: forecast"
+          + " distributions are calibrated per age, not per (age, horizon); leave out --intervals");
+    }
+    // the Gaussian head is the default where it applies: one horizon and a pooled network to train
+    boolean intervals = n.intervals != null ? n.intervals : pooledWithAge && !pooledHorizons;
     Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
       case "mlp" -> Architecture.MLP;
       case "lstm" -> Architecture.LSTM;
@@ -267,7 +275,7 @@ final class StudyOptions {
       }
       return new StudySettings(target, features, ageSet, w, trainWindow, horizon, l, a.estimator, cov, a.bootstrap,
           nb.build(), strategies, a.threads == null ? Runtime.getRuntime().availableProcessors() : a.threads,
-          sourceAges, n.ageSamples == null ? 0 : n.ageSamples, n.intervals, horizons);
+          sourceAges, n.ageSamples == null ? 0 : n.ageSamples, intervals, horizons);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }

@@ -101,7 +101,7 @@ class IntervalsCliTest {
   void aPointModelPredictsWithoutAnInterval() throws IOException {
     Path model = dir.resolve("point.aoi");
     assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
-        "1", "--strategies", "pooled-with-age", "--model", model.toString(), "--quiet").code());
+        "1", "--strategies", "pooled-with-age", "--no-intervals", "--model", model.toString(), "--quiet").code());
     Path json = dir.resolve("point.json");
     SolarCliTest.Result live = SolarCliTest.cli(predict(model, "--json", json.toString()));
     assertEquals(0, live.code(), live.err());
@@ -149,6 +149,27 @@ class IntervalsCliTest {
     assertTrue(fan != null && fan.getWidth() > 2 * fan.getHeight(), "two panels side by side");
     // the training JSON of the report folder carries the same scores
     assertEquals(2, new ObjectMapper().readTree(out.resolve("training.json").toFile()).get("schema").asInt());
+  }
+
+  @Test
+  void theGaussianHeadIsTheDefaultForOneHorizon() throws IOException {
+    Path json = dir.resolve("default.json");
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3",
+        "--epochs", "1", "--strategies", "pooled-with-age,linear", "--model", "none", "--json", json.toString(),
+        "--quiet").code());
+    JsonNode strategies = new ObjectMapper().readTree(json.toFile()).get("strategies");
+    assertTrue(strategies.get(0).get("probabilistic").isObject(), "pooled-with-age forecasts distributions");
+    assertTrue(strategies.get(1).get("probabilistic").isNull(), "linear forecasts points");
+    // with several horizons the pooled network keeps its point head, and asking for intervals is an error
+    Path horizons = dir.resolve("horizons.json");
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-2", "--window", "2",
+        "--horizons", "0-1", "--epochs", "1", "--strategies", "pooled-with-age", "--model", "none", "--json",
+        horizons.toString(), "--quiet").code());
+    assertTrue(new ObjectMapper().readTree(horizons.toFile()).get("strategies").get(0).get("probabilistic").isNull());
+    SolarCliTest.Result both = SolarCliTest.cli("train", "--data", data.toString(), "--horizons", "0-1",
+        "--strategies", "pooled-with-age", "--intervals", "--model", "none");
+    assertEquals(2, both.code(), both.out());
+    assertTrue(both.err().contains("--intervals") && both.err().contains("--horizons"), both.err());
   }
 
   @Test

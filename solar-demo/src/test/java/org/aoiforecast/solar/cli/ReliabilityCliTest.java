@@ -150,7 +150,9 @@ class ReliabilityCliTest {
         "Power=1:0.9,0.6,0.4", "--source", "Temperature=1:20,19,18", "--source", "RelativeHumidity=1:40,42,45",
         "--source", "CloudCover=1:3,3,4", "--covariate", "ClearSkyGHI=310");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().strip().matches("Power at 2021-06-15T19:00:00Z: -?\\d+\\.\\d{4} kW"), r.out());
+    // the default model has a Gaussian head: the median and the interval, each in the target's unit
+    assertTrue(r.out().strip().matches("Power at 2021-06-15T19:00:00Z: -?\\d+\\.\\d{4} kW \\(median\\), 80 % interval"
+        + " -?\\d+\\.\\d{4} to -?\\d+\\.\\d{4} kW"), r.out());
   }
 
   @Test
