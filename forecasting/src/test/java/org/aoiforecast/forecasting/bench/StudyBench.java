@@ -9,6 +9,7 @@ import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
@@ -20,7 +21,9 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  *
  * <p>Numeric arguments are further seeds of the pooled network (mean and range over seeds). With
  * the argument {@code lstm} it also trains the pooled network as an LSTM(32) over the
- * window, to set its accuracy and cost next to the default MLP's.
+ * window, to set its accuracy and cost next to the default MLP's. With the argument {@code
+ * gaussian} the pooled network has the Gaussian head (its means scored), as {@code train} and
+ * {@code run} train it by default; the per-age networks keep the squared error of the recipe.
  *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
  * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args=lstm -Dbench.jvmArgs=-Xmx1g}
@@ -32,14 +35,19 @@ public final class StudyBench {
   public static void main(String[] args) {
     Splits splits = Tmy3Study.splits();
     NetworkConfig config = NetworkConfig.defaults();
+    NetworkConfig pooledConfig = List.of(args).contains("gaussian")
+        ? config.toBuilder().head(OutputHead.GAUSSIAN).build() : config;
     // warm the JIT and ND4J up first, so that neither side pays the start-up
-    Evaluation.run(splits, Strategies.pooledWithAge(config.toBuilder().maxEpochs(2).build()), TrainingListener.NONE);
+    Evaluation.run(splits, Strategies.pooledWithAge(pooledConfig.toBuilder().maxEpochs(2).build()),
+        TrainingListener.NONE);
     // one thread: the cost of one per-age network, trained as the sweep trains each of its networks
     StrategyResult perAge = Evaluation.run(splits, Strategies.perAge(config, 1), TrainingListener.NONE).result();
     StrategyResult sweep = Evaluation.run(splits, Strategies.perAge(config), TrainingListener.NONE).result();
-    StrategyResult pooled = Evaluation.run(splits, Strategies.pooledWithAge(config), TrainingListener.NONE).result();
+    StrategyResult pooled = Evaluation.run(splits, Strategies.pooledWithAge(pooledConfig), TrainingListener.NONE)
+        .result();
     double onePerAge = perAge.trainSeconds() / perAge.networks();
-    System.out.printf("machine: %d cores; %s%n", Runtime.getRuntime().availableProcessors(), config);
+    System.out.printf("machine: %d cores; %s; pooled head %s%n", Runtime.getRuntime().availableProcessors(), config,
+        pooledConfig.head());
     System.out.printf("per-age sweep, one thread: %d networks, %.1f s (%.2f s per network), mean test MSE %.0f%n",
         perAge.networks(), perAge.trainSeconds(), onePerAge, perAge.test().meanMse());
     System.out.printf("per-age sweep, %d threads side by side: %.1f s, mean test MSE %.0f%n",
@@ -54,7 +62,7 @@ public final class StudyBench {
     double[] secs = {pooled.trainSeconds()};
     for (String a : args) {
       if (a.matches("\\d+")) {
-        NetworkConfig c = config.toBuilder().seed(Long.parseLong(a)).build();
+        NetworkConfig c = pooledConfig.toBuilder().seed(Long.parseLong(a)).build();
         StrategyResult r = Evaluation.run(splits, Strategies.pooledWithAge(c), TrainingListener.NONE).result();
         System.out.printf("pooled-with-age, seed %s: %.1f s, mean test MSE %.0f%n", a, r.trainSeconds(),
             r.test().meanMse());

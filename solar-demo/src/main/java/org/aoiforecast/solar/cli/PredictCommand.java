@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {"Load a saved model and forecast from the latest readings of each source and their ages.",
         "Readings come from --readings FILE (CSV with columns source,age,v0,v1,... where v0 is the freshest value)"
             + " or from --source NAME=AGE:v0,v1,... options. Ages are steps or durations (3, 3h, 90m).",
-        "A model trained with --intervals prints the median and the central 80 % interval."})
+        "A model with a Gaussian head (what train saves by default) prints the median and the central 80 % interval;"
+            + " a point model (train --no-intervals, or --horizons) prints the forecast alone."})
 final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -339,6 +339,12 @@ md = md.replace("## Timings\n", section + "## Timings\n");
         + " block-bootstrap replicates (blocks of " + analysis.blockLength() + "), Theiler window "
         + analysis.theilerWindow());
     row(md, "networks", s.network().toString());
+    if (s.strategies().contains(Strategies.POOLED_WITH_AGE)) {
+      row(md, "pooled network's head", s.intervals()
+          ? "Gaussian (mean and standard deviation, trained by the log-likelihood; 80 % intervals calibrated per age"
+              + " on the validation part)"
+          : "point (squared error)" + (s.pooledHorizons() ? "" : "; --intervals gives a Gaussian head"));
+    }
     row(md, "split", backtest.map(BacktestSection::layout).orElse("chronological 70 % / 15 % / 15 % (train /"
         + " validation / test), standardised on training data"));
     md.append('\n');

@@ -12,8 +12,12 @@ import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.FoldResult;
 import org.aoiforecast.forecasting.evaluation.MeanSpread;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.Evaluation;
+import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.nn.LinearPath;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.loss.Loss;
@@ -37,9 +41,11 @@ import org.aoiforecast.solar.report.StudySettings;
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
  * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
- * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals true]}
- * ({@code --intervals true}: the pooled network with the age input has the Gaussian head, scored
- * by the MSE of its means). With per-source ages
+ * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals false]
+ * [--per-age-gaussian true]}
+ * (as in the CLI, the pooled network with the age input has the Gaussian head, scored by the MSE
+ * of its means, unless {@code --intervals false}; {@code --per-age-gaussian true} adds, on one
+ * split, the per-age networks trained by the same likelihood). With per-source ages
  * the bands are of the target source's age.
  */
 public final class QualityBench {
@@ -93,7 +99,8 @@ public final class QualityBench {
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,
           new int[] {(int) (6 * stepsPerHour)}, (int) (6 * stepsPerHour), 0, Loss.QUADRATIC, "auto", covariates,
           20, config, strategies, Runtime.getRuntime().availableProcessors(), sourceAges, 0,
-          opt.containsKey("--intervals") && Boolean.parseBoolean(opt.get("--intervals")), null);
+          strategies.contains("pooled-with-age") && Boolean.parseBoolean(opt.getOrDefault("--intervals", "true")),
+          null);
       long t0 = System.nanoTime();
       if (opt.containsKey("--backtest")) {
         BacktestReport b = new Study(data, settings).backtest(Integer.parseInt(opt.get("--backtest")),
@@ -102,9 +109,18 @@ public final class QualityBench {
         backtests.add(b);
         continue;
       }
-      EvaluationReport report = new Study(data, settings).train(TrainingListener.NONE).report();
+      Study study = new Study(data, settings);
+      EvaluationReport report = study.train(TrainingListener.NONE).report();
       System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
-      for (StrategyResult r : report.strategies()) {
+      List<StrategyResult> results = new ArrayList<>(report.strategies());
+      if (Boolean.parseBoolean(opt.getOrDefault("--per-age-gaussian", "false"))) {
+        // the sceptic's control: the per-age networks trained by the same likelihood as the pooled one
+        StrategyResult r = Evaluation.run(study.splits(), Strategies.perAge(config.toBuilder()
+            .head(OutputHead.GAUSSIAN).build()), TrainingListener.NONE).result();
+        results.add(new StrategyResult("per-age (Gaussian)", r.train(), r.test(), r.trainSeconds(), r.networks(),
+            java.util.Optional.empty()));
+      }
+      for (StrategyResult r : results) {
         double[] row = new double[1 + bands.size() + 1];
         row[0] = r.test().meanMse();
         for (int b = 0; b < bands.size(); b++) {
@@ -219,6 +235,7 @@ public final class QualityBench {
     if (pooled == null) {
       return;
     }
+    printCoverage(backtests);
     for (Map.Entry<String, double[][]> e : value.entrySet()) {
       if (e.getKey().startsWith("pooled-")) {
         continue;
@@ -233,6 +250,44 @@ public final class QualityBench {
       }
       System.out.printf("pooled-with-age no worse than %-20s in folds (overall, bands):%s%n", e.getKey(), v);
     }
+  }
+
+  /**
+   * With the Gaussian head: the test coverage of the central 80 % interval of the pooled network
+   * with the age input per fold (mean over seeds), overall and per age band, and over the folds.
+   */
+  private static void printCoverage(List<BacktestReport> backtests) {
+    BacktestReport first = backtests.get(0);
+    if (first.folds().get(0).evaluation().strategy("pooled-with-age").probabilistic().isEmpty()) {
+      return;
+    }
+    List<AgeBand> bands = first.bands();
+    System.out.println("coverage of the central 80 % interval, pooled-with-age (mean over seeds): overall, bands "
+        + bands.stream().map(AgeBand::label).toList());
+    double[] year = new double[1 + bands.size()];
+    int folds = first.folds().size();
+    for (int k = 0; k < folds; k++) {
+      double[] c = new double[1 + bands.size()];
+      for (BacktestReport b : backtests) {
+        ProbabilisticMetrics m = b.folds().get(k).evaluation().strategy("pooled-with-age").probabilistic()
+            .orElseThrow().test();
+        c[0] += m.meanCoverage() / backtests.size();
+        for (int j = 0; j < bands.size(); j++) {
+          c[1 + j] += m.band(bands.get(j)).coverage() / backtests.size();
+        }
+      }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "fold %d:", k + 1));
+      for (int j = 0; j < c.length; j++) {
+        line.append(String.format(Locale.ROOT, " %.1f %%", 100 * c[j]));
+        year[j] += c[j] / folds;
+      }
+      System.out.println(line);
+    }
+    StringBuilder line = new StringBuilder("mean over folds:");
+    for (double v : year) {
+      line.append(String.format(Locale.ROOT, " %.1f %%", 100 * v));
+    }
+    System.out.println(line);
   }
 
   private static double[] column(double[][] v, int c) {

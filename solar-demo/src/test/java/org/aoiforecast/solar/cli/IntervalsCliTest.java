@@ -121,6 +121,7 @@ class IntervalsCliTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Forecast distributions") && md.contains("](" + Figures.LOG_LOSS + ")")
         && md.contains("central 80 % intervals of pooled-with-age") && md.contains("mean relative deviation"), md);
+    assertTrue(md.contains("| pooled network's head | Gaussian (mean and standard deviation"), md);
     BufferedImage figure = ImageIO.read(out.resolve(Figures.LOG_LOSS).toFile());
     assertTrue(figure != null && figure.getWidth() >= 600);
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
