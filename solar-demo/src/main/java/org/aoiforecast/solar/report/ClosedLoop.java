@@ -55,7 +55,10 @@ import org.aoiforecast.info.profile.ProfileReport;
  * expected: mostly the season of the test part) from the scheduling itself.
  */
 public final class ClosedLoop {
-  /** Buffer of the freshest samples the threshold policy may choose from (the papers' B). */
+  /**
+   * Buffer of the freshest samples the threshold policy may choose from (the papers' B) for
+   * windows of up to 6 samples; longer windows get {@link #buffer(int)}.
+   */
   public static final int BUFFER = 10;
   /** Period of the periodic policy, in steps. */
   public static final int PERIOD = 4;
@@ -218,8 +221,22 @@ public final class ClosedLoop {
     return new Result(profile.windows()[0], alpha, point(alpha), points);
   }
 
+  /**
+   * The buffer for a window: {@link #BUFFER}, or the window and four samples more when the window
+   * is longer than six (e.g. 12 half-hourly samples, a training window of 6 h on 30-minute data),
+   * so that the buffer always holds the window and the threshold policy keeps the same freedom to
+   * send an older window as with the hourly default (u = 6, B = 10).
+   *
+   * @param window the window length u, samples
+   * @return the buffer B, samples
+   */
+  public static int buffer(int window) {
+    return Math.max(BUFFER, window + BUFFER - 6);
+  }
+
   private Point point(double alpha) {
-    ScheduleReport schedule = Scheduler.builder(profile, TransmissionModel.proportional(alpha)).buffer(BUFFER)
+    ScheduleReport schedule = Scheduler.builder(profile, TransmissionModel.proportional(alpha))
+        .buffer(buffer(profile.longestWindow()))
         .period(PERIOD).deliveries(SIMULATED_DELIVERIES).seed(seed).build().schedule();
     int steps = schedule.windows().get(0).transmission().times()[0];
     return new Point(alpha, steps, outcome(schedule.zeroWait()), outcome(schedule.periodic()),

@@ -67,7 +67,7 @@ final class ClosedLoopReport {
     o.put("window", r.window());
     o.put("alpha", r.alpha());
     o.put("transmission_steps", r.chosen().transmissionSteps());
-    o.put("buffer", ClosedLoop.BUFFER);
+    o.put("buffer", ClosedLoop.buffer(r.window()));
     o.put("period", ClosedLoop.PERIOD);
     o.set("policies", outcomes(r.chosen()));
     ArrayNode sweep = o.putArray("sweep");

@@ -91,6 +91,22 @@ class ClosedLoopTest {
   }
 
   @Test
+  void aWindowLongerThanTheDefaultBufferGetsABufferThatHoldsIt() throws IOException {
+    // 30-minute data trains on windows of 12 samples, more than the hourly default's buffer of 10
+    assertEquals(10, ClosedLoop.buffer(6));
+    assertEquals(10, ClosedLoop.buffer(1));
+    assertEquals(16, ClosedLoop.buffer(12));
+    Path out = dir.resolve("long-window");
+    assertEquals(0, cli("run", "--data", dir.resolve("sim.csv").toString(), "--out", out.toString(), "--ages", "1-14",
+        "--windows", "12", "--window", "12", "--bootstrap", "20", "--epochs", "1", "--strategies", "pooled-with-age",
+        "--quiet"));
+    JsonNode loop = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("scheduling");
+    assertEquals(12, loop.get("window").asInt());
+    assertEquals(16, loop.get("buffer").asInt());
+    assertEquals(3, loop.get("policies").size());
+  }
+
+  @Test
   void badAlphaIsAUsageError() {
     assertEquals(2, cli("run", "--alpha", "0", "--out", dir.resolve("never").toString()));
     assertEquals(2, cli("run", "--alpha", "-1", "--out", dir.resolve("never").toString()));
