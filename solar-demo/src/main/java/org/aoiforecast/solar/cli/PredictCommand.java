@@ -12,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.dataset.AgeSet;
+import org.aoiforecast.core.dataset.KnownCovariate;
+import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.io.CsvFile;
 import org.aoiforecast.core.io.Json;
 import org.aoiforecast.core.reading.Source;
@@ -107,6 +111,7 @@ final class PredictCommand implements Callable<Integer> {
     if (json != null) {
       OutputPaths.file(json, "--json");
     }
+    requireColumnCovariates(f, time);
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
       for (Entry e : entries.values()) {
@@ -172,6 +177,24 @@ final class PredictCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     return 0;
+  }
+
+  /**
+   * Covariates read from data columns (such as the site's clear-sky irradiance) are not in the
+   * readings: the user gives them with {@code --covariate}, and a missing one is a usage error that
+   * says how, before any forecast.
+   */
+  private void requireColumnCovariates(AgeAwareForecaster f, Instant time) {
+    Set<String> given = covariates == null ? Set.of() : covariates.stream()
+        .map(c -> c.split("=", 2)[0].strip()).collect(Collectors.toSet());
+    for (KnownCovariate c : f.layout().spec().covariates()) {
+      boolean column = KnownCovariates.describe(c).map(d -> d.startsWith("column:")).orElse(false);
+      if (column && !given.contains(c.name())) {
+        throw CliException.usage("the model reads the covariate '" + c.name() + "' at the target time: give it with"
+            + " --covariate " + c.name() + "=VALUE (its value at " + time + (c.name().equals("ClearSkyGHI")
+                ? ", the site's clear-sky GHI in W/m^2" : "") + ")");
+      }
+    }
   }
 
   private DataException notFinite(String what) {

@@ -156,6 +156,16 @@ class ReliabilityCliTest {
   }
 
   @Test
+  void aMissingColumnCovariateSaysWhichOptionGivesIt() {
+    // the default model reads the site's clear-sky irradiance at the target time, which is not a reading
+    Result r = fails(2, "predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
+        "Power=1:0.9,0.6,0.4", "--source", "Temperature=1:20,19,18", "--source", "RelativeHumidity=1:40,42,45",
+        "--source", "CloudCover=1:3,3,4");
+    assertTrue(r.err().contains("--covariate ClearSkyGHI=VALUE") && r.err().contains("2021-06-15T19:00:00Z"),
+        r.err());
+  }
+
+  @Test
   void twoRunsOnOneFolderNeverMixTheirReports() throws Exception {
     Path out = dir.resolve("shared-report");
     // a run that holds the folder refuses a second one at once, with exit 2
