@@ -377,6 +377,16 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
     }
   }
 
+  /**
+   * @param p the provenance to save with the model (e.g. {@link #provenance()} with properties
+   *     added)
+   * @return this model with that provenance, sharing its network
+   */
+  public AgeAwareForecaster withProvenance(Provenance p) {
+    return new AgeAwareForecaster(new SavedModel(name, layout, standardization, config, summary, Optional.of(p),
+        linearBase, calibration, network), extrapolate);
+  }
+
   /** @return the model as the plain value a model file holds */
   public SavedModel toSavedModel() {
     return new SavedModel(name, layout, standardization, config, summary, provenance, linearBase, calibration,

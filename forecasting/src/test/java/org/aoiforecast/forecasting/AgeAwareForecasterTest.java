@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgeSet;
@@ -84,6 +85,21 @@ class AgeAwareForecasterTest {
     assertEquals(model.provenance().orElseThrow(), p);
     assertEquals(splits.train().series().time(0), p.trainingStart());
     assertEquals(splits.train().size(), p.trainingSamples());
+    assertTrue(p.properties().isEmpty(), "nothing recorded beyond the data");
+  }
+
+  @Test
+  void provenancePropertiesRoundTripAndLeaveTheForecastsAlone() {
+    Provenance p = model.provenance().orElseThrow().withProperties(Map.of("site.latitude", "39.74", "a", "1"));
+    AgeAwareForecaster annotated = model.withProvenance(p);
+    Path file = dir.resolve("annotated.aoi");
+    annotated.save(file);
+    AgeAwareForecaster back = AgeAwareForecaster.load(file);
+    assertEquals(p, back.provenance().orElseThrow());
+    assertEquals(List.of("a", "site.latitude"), List.copyOf(back.provenance().orElseThrow().properties().keySet()),
+        "properties are sorted by key");
+    assertArrayEquals(model.predict(splits.test()), back.predict(splits.test()), 0.0);
+    assertEquals(Map.of(), model.provenance().orElseThrow().properties(), "the original is unchanged");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aoiforecast.core.dataset.AgeEncoding;
 import org.aoiforecast.core.dataset.AgeSet;
@@ -56,7 +57,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
       Double seconds) {}
 
   record ProvenanceDoc(String dataOrigin, String trainingStart, String trainingEnd, Integer trainingRows,
-      Long trainingSamples) {}
+      Long trainingSamples, Map<String, String> properties) {}
 
   /** The document of a model, in the current format. */
   static ModelDocument of(SavedModel m, int format, String libraryVersion) {
@@ -73,7 +74,8 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     NetworkConfig c = m.config();
     TrainingSummary t = m.summary();
     ProvenanceDoc p = m.provenance().map(v -> new ProvenanceDoc(v.dataOrigin(), v.trainingStart().toString(),
-        v.trainingEnd().toString(), v.trainingRows(), v.trainingSamples())).orElse(null);
+        v.trainingEnd().toString(), v.trainingRows(), v.trainingSamples(),
+        v.properties().isEmpty() ? null : v.properties())).orElse(null);
     return new ModelDocument(format, libraryVersion, m.name(), spec.target(), m.layout().step().toMillis(),
         spec.window(), spec.horizon(0), sources, covariates,
         spec.covariates().stream().map(KnownCovariate::name).toList(), spec.hasAgeInput(),
@@ -241,7 +243,9 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
     Optional<Provenance> prov = provenance == null ? Optional.empty()
         : Optional.of(new Provenance(provenance.dataOrigin(), Instant.parse(provenance.trainingStart()),
-            Instant.parse(provenance.trainingEnd()), provenance.trainingRows(), provenance.trainingSamples()));
+            Instant.parse(provenance.trainingEnd()), provenance.trainingRows(), provenance.trainingSamples(),
+            // absent in files of earlier versions, and when nothing was recorded
+            provenance.properties() == null ? Map.of() : provenance.properties()));
     Optional<LinearBase> base = linearBase == null ? Optional.empty()
         : Optional.of(LinearBase.of(linearBase.valueFeatures(), linearBase.sources(), linearBase.ageWidth(),
             linearBase.coefficients()));

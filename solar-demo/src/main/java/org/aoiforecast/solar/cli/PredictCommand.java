@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.ForecastRequest;
 import org.aoiforecast.forecasting.GaussianForecast;
+import org.aoiforecast.forecasting.model.Provenance;
+import org.aoiforecast.solar.data.ClearSkyColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,7 +114,7 @@ final class PredictCommand implements Callable<Integer> {
     if (json != null) {
       OutputPaths.file(json, "--json");
     }
-    requireColumnCovariates(f, time);
+    Optional<ClearSkyColumn> clearSky = requireColumnCovariates(f, time);
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
       for (Entry e : entries.values()) {
@@ -133,6 +136,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, double[]> c : covariateValues(chosen.length).entrySet()) {
           one.covariate(c.getKey(), c.getValue().length == 1 ? c.getValue()[0] : c.getValue()[j]);
+        }
+        if (clearSky.isPresent()) {
+          one.covariate(ClearSkyColumn.COLUMN, clearSky.get().at(time.plus(step.multipliedBy(h))));
         }
         ForecastRequest built = one.build();
         double forecast = f.forecast(built, h);
@@ -184,17 +190,27 @@ final class PredictCommand implements Callable<Integer> {
    * readings: the user gives them with {@code --covariate}, and a missing one is a usage error that
    * says how, before any forecast.
    */
-  private void requireColumnCovariates(AgeAwareForecaster f, Instant time) {
+  private Optional<ClearSkyColumn> requireColumnCovariates(AgeAwareForecaster f, Instant time) {
     Set<String> given = covariates == null ? Set.of() : covariates.stream()
         .map(c -> c.split("=", 2)[0].strip()).collect(Collectors.toSet());
+    Optional<ClearSkyColumn> recipe;
+    try {
+      recipe = ClearSkyColumn.fromProperties(f.provenance().map(Provenance::properties).orElse(Map.of()));
+    } catch (IllegalArgumentException e) {
+      throw new DataException(model.toString(), 0, null, e.getMessage());
+    }
+    Optional<ClearSkyColumn> computed = Optional.empty();
     for (KnownCovariate c : f.layout().spec().covariates()) {
       boolean column = KnownCovariates.describe(c).map(d -> d.startsWith("column:")).orElse(false);
-      if (column && !given.contains(c.name())) {
+      if (column && !given.contains(c.name()) && c.name().equals(ClearSkyColumn.COLUMN) && recipe.isPresent()) {
+        computed = recipe; // the model knows how its training data computed the column
+      } else if (column && !given.contains(c.name())) {
         throw CliException.usage("the model reads the covariate '" + c.name() + "' at the target time: give it with"
             + " --covariate " + c.name() + "=VALUE (its value at " + time + (c.name().equals("ClearSkyGHI")
                 ? ", the site's clear-sky GHI in W/m^2" : "") + ")");
       }
     }
+    return computed;
   }
 
   private DataException notFinite(String what) {

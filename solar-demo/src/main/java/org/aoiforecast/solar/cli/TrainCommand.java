@@ -3,7 +3,9 @@ package org.aoiforecast.solar.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aoiforecast.core.io.Json;
+import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
+import org.aoiforecast.solar.data.ClearSkyColumn;
 import org.aoiforecast.solar.data.SolarData;
 import org.aoiforecast.solar.report.Study;
 import org.aoiforecast.solar.report.StudySettings;
@@ -68,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     TextTables.intervals(training.report(), spec.commandLine().getOut());
     // the model first: it is the expensive result, and a later failure must not lose it
     if (save && training.pooledModel() != null) {
-      training.pooledModel().save(model);
+      withClearSkyRecipe(training.pooledModel(), d).save(model);
       spec.commandLine().getOut().println("saved the pooled-with-age model to " + model);
     }
     if (json != null) {
@@ -80,6 +82,20 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The model with the recipe of its clear-sky covariate in its provenance, when it reads that
+   * column and the reader computed it: {@code predict} then computes the value at the target time
+   * itself.
+   */
+  static AgeAwareForecaster withClearSkyRecipe(AgeAwareForecaster pooled, SolarData d) {
+    boolean reads = pooled.layout().spec().covariates().stream()
+        .anyMatch(c -> c.name().equals(ClearSkyColumn.COLUMN));
+    if (!reads || d.clearSky().isEmpty() || pooled.provenance().isEmpty()) {
+      return pooled;
+    }
+    return pooled.withProvenance(pooled.provenance().get().withProperties(d.clearSky().get().properties()));
   }
 
   /**

@@ -22,18 +22,38 @@ import org.aoiforecast.solar.sim.Site;
  * @param aliases the file's column names (with and without units) mapped to the canonical names
  *     they were renamed to, e.g. {@code "Relative Humidity" -> "RelativeHumidity"}
  * @param warnings values kept but worth a look (outside their plausible range)
+ * @param clearSky how the reader computed the {@value ClearSkyColumn#COLUMN} column, when it did
+ *     (empty when the file brought its own, or there is none)
  */
 public record SolarData(TimeSeries series, Optional<Site> site, SolarFormat format, String defaultTarget,
-    List<String> defaultFeatures, Map<String, String> aliases, List<DataWarning> warnings) {
+    List<String> defaultFeatures, Map<String, String> aliases, List<DataWarning> warnings,
+    Optional<ClearSkyColumn> clearSky) {
 
   /** Validates and copies. */
   public SolarData {
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(clearSky, "clearSky");
     defaultFeatures = List.copyOf(defaultFeatures);
     aliases = Map.copyOf(aliases);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Data whose clear-sky column, if any, came with the file.
+   *
+   * @param series the data
+   * @param site the site, if known
+   * @param format the file format
+   * @param defaultTarget the default target column
+   * @param defaultFeatures the default source columns
+   * @param aliases the file's column names mapped to the canonical names
+   * @param warnings values kept but worth a look
+   */
+  public SolarData(TimeSeries series, Optional<Site> site, SolarFormat format, String defaultTarget,
+      List<String> defaultFeatures, Map<String, String> aliases, List<DataWarning> warnings) {
+    this(series, site, format, defaultTarget, defaultFeatures, aliases, warnings, Optional.empty());
   }
 
   /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import org.aoiforecast.core.io.CsvFile;
 import org.aoiforecast.core.io.PlausibleRange;
 import org.aoiforecast.core.io.TimeSeriesCsvReader;
 import org.aoiforecast.core.io.ZoneSource;
-import org.aoiforecast.solar.sim.ClearSky;
 import org.aoiforecast.solar.sim.Site;
 import org.aoiforecast.solar.sim.SolarSimulator;
 
@@ -84,8 +82,10 @@ public final class SolarReaders {
    * @return the data
    */
   public static SolarData simulated(TimeSeries series, Site site) {
+    // the simulator computes the clear-sky column at each timestamp, as the recipe does
     return new SolarData(series, Optional.of(site), SolarFormat.CSV, SolarSimulator.POWER,
-        List.of(SolarSimulator.POWER, SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD));
+        List.of(SolarSimulator.POWER, SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD),
+        Map.of(), List.of(), Optional.of(new ClearSkyColumn(site.latitude(), site.longitude(), Duration.ZERO)));
   }
 
   /**
@@ -182,9 +182,11 @@ public final class SolarReaders {
         .unitsInHeader().plausibleRangesByUnit().columns(TMY3_COLUMNS.keySet().toArray(String[]::new)).build()
         .read(file, warnings::add);
     // hour-ending averages: the clear-sky value of the hour is taken at its middle
-    TimeSeries s = withClearSky(rename(raw, TMY3_COLUMNS), site, raw.step().dividedBy(2).negated());
+    ClearSkyColumn clearSky = new ClearSkyColumn(site.latitude(), site.longitude(), raw.step().dividedBy(2).negated());
+    TimeSeries s = clearSky.addTo(rename(raw, TMY3_COLUMNS));
     return new SolarData(s, Optional.of(site), SolarFormat.TMY3, "GHI",
-        List.of("GHI", "Temperature", "RelativeHumidity", "CloudCover"), aliases(header, TMY3_COLUMNS), warnings);
+        List.of("GHI", "Temperature", "RelativeHumidity", "CloudCover"), aliases(header, TMY3_COLUMNS), warnings,
+        Optional.of(clearSky));
   }
 
   // ------------------------------------------------------------------ NSRDB
@@ -229,8 +231,11 @@ public final class SolarReaders {
     List<DataWarning> warnings = new ArrayList<>();
     TimeSeries raw = reader.build().read(file, warnings::add);
     TimeSeries s = rename(raw, NSRDB_RENAMES);
-    if (!s.hasColumn("ClearSkyGHI")) {
-      s = withClearSky(s, site, Duration.ZERO);
+    // the file's own clear-sky column (NSRDB's model) wins; otherwise the recipe computes one
+    Optional<ClearSkyColumn> clearSky = s.hasColumn(ClearSkyColumn.COLUMN) ? Optional.empty()
+        : Optional.of(new ClearSkyColumn(site.latitude(), site.longitude(), Duration.ZERO));
+    if (clearSky.isPresent()) {
+      s = clearSky.get().addTo(s);
     }
     String cloud = s.hasColumn("CloudType") ? "CloudType" : "Temperature";
     List<String> features = new ArrayList<>(List.of("GHI", "Temperature"));
@@ -241,7 +246,7 @@ public final class SolarReaders {
       features.add(cloud);
     }
     return new SolarData(s, Optional.of(site), SolarFormat.NSRDB, "GHI", features, aliases(header, NSRDB_RENAMES),
-        warnings);
+        warnings, clearSky);
   }
 
   private static Optional<String> field(Path file, List<String> keys, List<String> values, String key,
@@ -307,9 +312,11 @@ public final class SolarReaders {
         .dateParts(null, "Month", "Day", "Hour", null).year(FIXED_YEAR).zone(site.zone()).footer("Totals")
         .unitsInHeader().plausibleRangesByUnit().columns(PVWATTS_COLUMNS.keySet().toArray(String[]::new)).build()
         .read(file, warnings::add);
-    TimeSeries s = withClearSky(rename(raw, PVWATTS_COLUMNS), site, Duration.ZERO);
+    ClearSkyColumn clearSky = new ClearSkyColumn(site.latitude(), site.longitude(), Duration.ZERO);
+    TimeSeries s = clearSky.addTo(rename(raw, PVWATTS_COLUMNS));
     return new SolarData(s, Optional.of(site), SolarFormat.PVWATTS, "Power",
-        List.of("Power", "Temperature", "WindSpeed"), aliases(header, PVWATTS_COLUMNS), warnings);
+        List.of("Power", "Temperature", "WindSpeed"), aliases(header, PVWATTS_COLUMNS), warnings,
+        Optional.of(clearSky));
   }
 
   // ------------------------------------------------------------------ generic CSV
@@ -318,12 +325,14 @@ public final class SolarReaders {
     List<DataWarning> warnings = new ArrayList<>();
     TimeSeries s = genericReader(options, List.of()).read(file, warnings::add);
     Optional<Site> site = Optional.empty();
+    Optional<ClearSkyColumn> clearSky = Optional.empty();
     if (!Double.isNaN(options.latitude()) && !Double.isNaN(options.longitude())) {
       Site known = new Site(file.getFileName().toString(), options.latitude(), options.longitude(), 0,
           ZoneOffset.UTC, 0);
       site = Optional.of(known);
-      if (!s.hasColumn("ClearSkyGHI")) {
-        s = withClearSky(s, known, Duration.ZERO);
+      if (!s.hasColumn(ClearSkyColumn.COLUMN)) {
+        clearSky = Optional.of(new ClearSkyColumn(known.latitude(), known.longitude(), Duration.ZERO));
+        s = clearSky.get().addTo(s);
       }
     }
     if (s.hasColumn(SolarSimulator.POWER) && s.hasColumn(SolarSimulator.CLOUD) && s.hasColumn(SolarSimulator.HUMIDITY)
@@ -331,9 +340,10 @@ public final class SolarReaders {
       // the simulator's layout: use its defaults
       return new SolarData(s, site, SolarFormat.CSV, SolarSimulator.POWER, List.of(SolarSimulator.POWER,
           SolarSimulator.TEMPERATURE, SolarSimulator.HUMIDITY, SolarSimulator.CLOUD), headerAliases(s, file, options),
-          warnings);
+          warnings, clearSky);
     }
-    return new SolarData(s, site, SolarFormat.CSV, null, List.of(), headerAliases(s, file, options), warnings);
+    return new SolarData(s, site, SolarFormat.CSV, null, List.of(), headerAliases(s, file, options), warnings,
+        clearSky);
   }
 
   /** A generic CSV keeps its names, less their units: the full headers ({@code "GHI (W/m^2)"}) are aliases. */
@@ -439,27 +449,5 @@ public final class SolarReaders {
       b.column(names.getOrDefault(name, name), s.units().get(c), s.column(name));
     }
     return b.build();
-  }
-
-  /**
-   * Adds a ClearSkyGHI column (Haurwitz) for the site.
-   *
-   * @param s the series
-   * @param site the site
-   * @param offset where in each step the value is taken, relative to the timestamp (e.g. minus half
-   *     a step for hour-ending averages)
-   * @return the series with the column added
-   */
-  static TimeSeries withClearSky(TimeSeries s, Site site, Duration offset) {
-    double[] cs = new double[s.size()];
-    for (int i = 0; i < cs.length; i++) {
-      Instant t = s.time(i).plus(offset);
-      cs[i] = Math.round(ClearSky.ghi(site, t) * 10) / 10.0;
-    }
-    TimeSeries.Builder b = TimeSeries.builder(s.start(), s.step()).origin(s.origin());
-    for (int c = 0; c < s.names().size(); c++) {
-      b.column(s.names().get(c), s.units().get(c), s.column(s.names().get(c)));
-    }
-    return b.column("ClearSkyGHI", "W/m^2", cs).build();
   }
 }

@@ -45,6 +45,12 @@ class SolarReadersTest {
       }
     }
     assertTrue(above < 0.02 * ghi.length, above + " hours far above clear sky");
+    // the reader says how it computed the column: at the middle of each hour-ending step
+    ClearSkyColumn recipe = d.clearSky().orElseThrow();
+    assertEquals(Duration.ofMinutes(-30), recipe.offset());
+    for (int i = 0; i < s.size(); i += 97) {
+      assertEquals(clear[i], recipe.at(s.time(i)), 0.0, "row " + i);
+    }
   }
 
   @Test
