@@ -62,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--covariate", paramLabel = "NAME=VALUE",
       description = "Value of a column covariate at the target time, e.g. ClearSkyGHI=850 (repeatable); for a model"
-          + " with several horizons, one value per forecast horizon, e.g. ClearSkyGHI=850,870,880.")
+          + " with several horizons, one value per forecast horizon, e.g. ClearSkyGHI=850,870,880. ClearSkyGHI is"
+          + " computed from the site when the model saved how its training data computed it.")
   List<String> covariates;
 
   @Option(names = "--horizons", paramLabel = "HORIZONS",
