@@ -188,8 +188,11 @@ final class PredictCommand implements Callable<Integer> {
 
   /**
    * Covariates read from data columns (such as the site's clear-sky irradiance) are not in the
-   * readings: the user gives them with {@code --covariate}, and a missing one is a usage error that
-   * says how, before any forecast.
+   * readings: the user gives them with {@code --covariate}, except the clear-sky column of a model
+   * that saved its recipe, which is computed; any other missing one is a usage error that says how,
+   * before any forecast.
+   *
+   * @return the clear-sky recipe to compute the covariate with, or empty when it is given or not read
    */
   private Optional<ClearSkyColumn> requireColumnCovariates(AgeAwareForecaster f, Instant time) {
     Set<String> given = covariates == null ? Set.of() : covariates.stream()
@@ -207,7 +210,7 @@ final class PredictCommand implements Callable<Integer> {
         computed = recipe; // the model knows how its training data computed the column
       } else if (column && !given.contains(c.name())) {
         throw CliException.usage("the model reads the covariate '" + c.name() + "' at the target time: give it with"
-            + " --covariate " + c.name() + "=VALUE (its value at " + time + (c.name().equals("ClearSkyGHI")
+            + " --covariate " + c.name() + "=VALUE (its value at " + time + (c.name().equals(ClearSkyColumn.COLUMN)
                 ? ", the site's clear-sky GHI in W/m^2" : "") + ")");
       }
     }

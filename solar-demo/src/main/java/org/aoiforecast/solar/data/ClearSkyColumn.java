@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.solar.sim.ClearSky;
@@ -35,7 +36,7 @@ public record ClearSkyColumn(double latitude, double longitude, Duration offset)
       throw new IllegalArgumentException("latitude must be in -90..90 and longitude in -180..180, got " + latitude
           + ", " + longitude);
     }
-    java.util.Objects.requireNonNull(offset, "offset");
+    Objects.requireNonNull(offset, "offset");
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ class ClearSkyColumnTest {
   @Test
   void theColumnIsHaurwitzAtTheShiftedTimeRoundedToATenth() {
     Instant noon = Instant.parse("2021-06-21T19:00:00Z"); // about solar noon in Golden
-    double exact = ClearSky.ghi(new Site("g", 39.74, -105.18, 0, java.time.ZoneOffset.UTC, 0),
+    double exact = ClearSky.ghi(new Site("g", 39.74, -105.18, 0, ZoneOffset.UTC, 0),
         noon.minus(Duration.ofMinutes(30)));
     assertEquals(Math.round(exact * 10) / 10.0, GOLDEN.at(noon), 0.0);
     assertTrue(GOLDEN.at(noon) > 900, "a June noon is bright");
