@@ -21,6 +21,24 @@ public final class AgeMetrics {
   private final double[] mse;
   private final double[] mae;
 
+  /**
+   * The checks every score of this package makes first: one forecast per sample, on the raw data
+   * set (scores are in the target's units).
+   *
+   * @param data the data set the forecasts are for
+   * @param forecasts how many forecasts there are
+   * @param what what the caller does, for the message ("measure errors", "score forecasts")
+   * @throws IllegalArgumentException when the counts differ or the data set is standardised
+   */
+  static void requireRawForecasts(AgedDataset data, int forecasts, String what) {
+    if (forecasts != data.size()) {
+      throw new IllegalArgumentException(forecasts + " forecasts for " + data.size() + " samples");
+    }
+    if (data.standardization().isPresent()) {
+      throw new IllegalArgumentException(what + " on the raw data set, in the target's units");
+    }
+  }
+
   private AgeMetrics(int[] ages, int[] count, double[] mse, double[] mae) {
     this.ages = ages;
     this.count = count;
@@ -34,12 +52,7 @@ public final class AgeMetrics {
    * @return the errors per reporting age
    */
   public static AgeMetrics of(AgedDataset data, double[] forecasts) {
-    if (forecasts.length != data.size()) {
-      throw new IllegalArgumentException(forecasts.length + " forecasts for " + data.size() + " samples");
-    }
-    if (data.standardization().isPresent()) {
-      throw new IllegalArgumentException("measure errors on the raw data set, in the target's units");
-    }
+    requireRawForecasts(data, forecasts.length, "measure errors");
     TreeMap<Integer, double[]> groups = new TreeMap<>(); // age -> {count, squared, absolute}
     for (int v = 0; v < data.ageVectorCount(); v++) {
       double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)), a -> new double[3]);

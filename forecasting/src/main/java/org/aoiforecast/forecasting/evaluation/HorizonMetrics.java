@@ -37,12 +37,7 @@ public final class HorizonMetrics {
    *     forecast is not finite
    */
   public static HorizonMetrics of(AgedDataset data, double[] forecasts) {
-    if (forecasts.length != data.size()) {
-      throw new IllegalArgumentException(forecasts.length + " forecasts for " + data.size() + " samples");
-    }
-    if (data.standardization().isPresent()) {
-      throw new IllegalArgumentException("measure errors on the raw data set, in the target's units");
-    }
+    AgeMetrics.requireRawForecasts(data, forecasts.length, "measure errors");
     int nh = data.horizonCount();
     TreeMap<Integer, double[][]> groups = new TreeMap<>(); // age -> per horizon {count, squared, absolute}
     for (int c = 0; c < data.cellCount(); c++) {

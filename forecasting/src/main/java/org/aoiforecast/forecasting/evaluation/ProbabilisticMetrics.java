@@ -69,12 +69,7 @@ public final class ProbabilisticMetrics {
    * @return the scores per age vector
    */
   public static ProbabilisticMetrics of(AgedDataset data, GaussianForecasts forecasts) {
-    if (forecasts.size() != data.size()) {
-      throw new IllegalArgumentException(forecasts.size() + " forecasts for " + data.size() + " samples");
-    }
-    if (data.standardization().isPresent()) {
-      throw new IllegalArgumentException("score forecasts on the raw data set, in the target's units");
-    }
+    AgeMetrics.requireRawForecasts(data, forecasts.size(), "score forecasts");
     double half = Gaussian.standardQuantile(0.5 + INTERVAL / 2);
     double[] zq = Arrays.stream(QUANTILES).map(Gaussian::standardQuantile).toArray();
     int k = data.ageVectorCount();

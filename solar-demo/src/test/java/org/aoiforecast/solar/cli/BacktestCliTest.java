@@ -22,10 +22,7 @@ class BacktestCliTest {
 
   @BeforeAll
   static void simulate() {
-    data = dir.resolve("sim.csv");
-    Result r = SolarCliTest.cli("simulate", "--days", "60", "--start", "2021-05-01", "--seed", "3", "--out",
-        data.toString());
-    assertEquals(0, r.code(), r.err());
+    data = SolarCliTest.simulate(dir, 60, 3);
   }
 
   private static Result cli(String... args) {

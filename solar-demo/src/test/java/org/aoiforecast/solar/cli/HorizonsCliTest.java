@@ -29,10 +29,7 @@ class HorizonsCliTest {
 
   @BeforeAll
   static void simulate() {
-    data = dir.resolve("sim.csv");
-    Result r = SolarCliTest.cli("simulate", "--days", "40", "--start", "2021-05-01", "--seed", "5", "--out",
-        data.toString());
-    assertEquals(0, r.code(), r.err());
+    data = SolarCliTest.simulate(dir, 40, 5);
   }
 
   @Test

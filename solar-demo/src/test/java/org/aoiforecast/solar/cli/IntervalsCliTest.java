@@ -29,9 +29,7 @@ class IntervalsCliTest {
 
   @BeforeAll
   static void simulate() {
-    data = dir.resolve("sim.csv");
-    assertEquals(0, SolarCliTest.cli("simulate", "--days", "60", "--start", "2021-05-01", "--seed", "3", "--out",
-        data.toString()).code());
+    data = SolarCliTest.simulate(dir, 60, 3);
   }
 
   private static String[] predict(Path model, String... more) {

@@ -59,9 +59,7 @@ class ScheduleCommandTest {
 
   @Test
   void schedulesFromTheJsonOfAnalyzeAndMeasuredTransmissionTimes() throws IOException {
-    Path data = dir.resolve("sim.csv");
-    assertEquals(0, SolarCliTest.cli("simulate", "--days", "40", "--start", "2021-05-01", "--seed", "3", "--out",
-        data.toString()).code());
+    Path data = SolarCliTest.simulate(dir, 40, 3);
     Path analysis = dir.resolve("analysis.json");
     Result a = SolarCliTest.cli("analyze", "--data", data.toString(), "--ages", "1-6", "--windows", "1,3", "--window",
         "3", "--bootstrap", "10", "--json", analysis.toString(), "--quiet");

@@ -32,6 +32,20 @@ class SolarCliTest {
   /** The output of one CLI run. */
   record Result(int code, String out, String err) {}
 
+  /**
+   * Simulates {@code days} days from 2021-05-01 into {@code dir/sim.csv}, the data most CLI tests
+   * run on.
+   *
+   * @return the file
+   */
+  static Path simulate(Path dir, int days, long seed) {
+    Path file = dir.resolve("sim.csv");
+    Result r = cli("simulate", "--days", Integer.toString(days), "--start", "2021-05-01", "--seed",
+        Long.toString(seed), "--out", file.toString());
+    assertEquals(0, r.code(), r.err());
+    return file;
+  }
+
   static Result cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -26,9 +26,7 @@ class SourceAgesCliTest {
 
   @BeforeAll
   static void data() {
-    sim = dir.resolve("sim.csv");
-    assertEquals(0, SolarCliTest.cli("simulate", "--days", "30", "--start", "2021-05-01", "--seed", "7", "--out",
-        sim.toString()).code());
+    sim = SolarCliTest.simulate(dir, 30, 7);
   }
 
   private static Result fails(String... args) {
