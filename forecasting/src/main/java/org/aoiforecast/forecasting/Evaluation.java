@@ -28,9 +28,14 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  * study is about (per-age networks vs one pooled network, with baselines beside them). A
  * {@link ProbabilisticForecaster} that forecasts distributions is also scored as such (log loss,
  * CRPS, pinball losses, interval coverage; {@link ProbabilisticMetrics}), its point errors being
- * those of its means.
+ * those of its means, and scored again with its spreads recalibrated online through the test part
+ * ({@link OnlineRecalibration} at the default rate), as a forecaster that keeps its intervals
+ * calibrated from the outcomes it sees would issue them.
  */
 public final class Evaluation {
+  /** The online recalibration the test part is scored with beside the fixed calibration. */
+  static final OnlineRecalibration ONLINE = OnlineRecalibration.of(ProbabilisticMetrics.INTERVAL);
+
   private Evaluation() {}
 
   /**
@@ -128,6 +133,7 @@ public final class Evaluation {
       requireFinite(strategy.name(), "test", test, splits.test());
       ProbabilisticResult scores = new ProbabilisticResult("gaussian",
           ProbabilisticMetrics.of(splits.train(), trainForecasts), ProbabilisticMetrics.of(splits.test(), testForecasts),
+          ProbabilisticMetrics.of(splits.test(), ONLINE.apply(splits.test(), testForecasts)), ONLINE.rate(),
           p.calibration(splits.test()));
       return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount(),
           Optional.of(scores)));

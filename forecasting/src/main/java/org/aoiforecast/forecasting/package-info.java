@@ -7,7 +7,8 @@
  * {@link org.aoiforecast.forecasting.AgeAwareForecaster} that saves, loads and forecasts live
  * ({@link org.aoiforecast.forecasting.ForecastRequest}); {@link org.aoiforecast.forecasting.Evaluation}
  * compares strategies per age on one split, {@link org.aoiforecast.forecasting.Backtest} on every
- * fold of a rolling-origin backtest.
+ * fold of a rolling-origin backtest, and {@link org.aoiforecast.forecasting.OnlineRecalibration}
+ * keeps the intervals of forecast distributions at their coverage from the outcomes as they arrive.
  *
  * <p>Subpackages: {@code nn} (networks, configuration, training loop), {@code model} (the saved
  * model and its file), {@code evaluation} (per-age errors and reports), {@code baseline}

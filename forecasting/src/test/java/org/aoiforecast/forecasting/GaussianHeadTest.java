@@ -21,6 +21,7 @@ import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
 import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticResult;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.model.ModelFile;
 import org.aoiforecast.forecasting.model.ModelFileException;
@@ -88,6 +89,23 @@ class GaussianHeadTest {
     // the point errors are those of the means, whose best MSE is E[σ(X)²] = 0.25 E[e^X] = 0.25 √e
     assertEquals(0.25 * Math.sqrt(Math.E), result.test().meanMse(), 0.03);
     assertArrayEquals(model.calibration(splits.test()), result.probabilistic().orElseThrow().calibration(), 0.0);
+  }
+
+  @Test
+  void theTestPartIsAlsoScoredRecalibratedOnline() {
+    ProbabilisticResult p = result.probabilistic().orElseThrow();
+    ProbabilisticMetrics online = p.testOnline();
+    assertEquals(OnlineRecalibration.DEFAULT_RATE, p.onlineRate(), 0);
+    // the same forecasts, spreads rescaled as in OnlineRecalibration.apply on the test part
+    ProbabilisticMetrics expected = ProbabilisticMetrics.of(splits.test(),
+        OnlineRecalibration.of(0.8).apply(splits.test(), model.predictDistribution(splits.test())));
+    assertArrayEquals(expected.coverage(), online.coverage(), 0);
+    assertArrayEquals(expected.crps(), online.crps(), 0);
+    for (int k = 0; k < online.size(); k++) {
+      // stationary noise: online, coverage stays at the level and the CRPS within 1 % of the fixed calibration's
+      assertEquals(0.80, online.coverage()[k], 0.02, "online coverage at age " + online.ageVector(k)[0]);
+      assertEquals(p.test().crps()[k], online.crps()[k], 0.01 * p.test().crps()[k]);
+    }
   }
 
   @Test

@@ -107,7 +107,8 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
    * One row per (strategy, age): {@code strategy, age, train_mse, test_mse, test_mae, test_rmse,
    * skill (NaN without smart persistence), train_seconds}, and the scores of forecast
    * distributions {@code test_log_loss, test_crps, test_pinball_10, test_pinball_50,
-   * test_pinball_90, test_coverage_80} (NaN for point forecasters).
+   * test_pinball_90, test_coverage_80}, and {@code test_coverage_80_online} with the spreads
+   * recalibrated online (NaN for point forecasters).
    *
    * @return a new table
    */
@@ -127,8 +128,10 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
       pinball[q] = DoubleColumn.create("test_pinball_" + Math.round(100 * ProbabilisticMetrics.QUANTILES[q]));
     }
     DoubleColumn coverage = DoubleColumn.create("test_coverage_" + Math.round(100 * ProbabilisticMetrics.INTERVAL));
+    DoubleColumn coverageOnline = DoubleColumn.create(coverage.name() + "_online");
     for (StrategyResult s : strategies) {
       ProbabilisticMetrics p = s.probabilistic().map(ProbabilisticResult::test).orElse(null);
+      ProbabilisticMetrics po = s.probabilistic().map(ProbabilisticResult::testOnline).orElse(null);
       double[] tr = s.train().mse();
       double[] te = s.test().mse();
       double[] ma = s.test().mae();
@@ -149,12 +152,13 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
           pinball[q].append(p == null ? Double.NaN : p.pinball(ProbabilisticMetrics.QUANTILES[q])[i]);
         }
         coverage.append(p == null ? Double.NaN : p.coverage()[i]);
+        coverageOnline.append(po == null ? Double.NaN : po.coverage()[i]);
       }
     }
     Table t = Table.create("per-age losses of " + target, name, age, trainMse, testMse, testMae, testRmse, skill,
         seconds, logLoss, crps);
     t.addColumns(pinball);
-    return t.addColumns(coverage);
+    return t.addColumns(coverage, coverageOnline);
   }
 
   /**
@@ -219,6 +223,18 @@ public record EvaluationReport(String target, int window, int horizon, int[] age
     o.put("mean_test_crps", test.meanCrps());
     o.put("test_coverage_all", test.meanCoverage());
     test.writeBands(bands, o.putArray("bands"));
+    // the same forecasts, their spreads recalibrated online through the test part
+    ProbabilisticMetrics online = p.testOnline();
+    ObjectNode on = o.putObject("online");
+    on.put("rate", p.onlineRate());
+    Json.add(on.putArray("test_coverage"), online.coverage());
+    Json.add(on.putArray("test_interval_width"), online.width());
+    Json.add(on.putArray("test_crps"), online.crps());
+    Json.add(on.putArray("test_log_loss"), online.logLoss());
+    on.put("test_coverage_all", online.meanCoverage());
+    on.put("mean_test_crps", online.meanCrps());
+    on.put("mean_test_log_loss", online.meanLogLoss());
+    online.writeBands(bands, on.putArray("bands"));
     return o;
   }
 

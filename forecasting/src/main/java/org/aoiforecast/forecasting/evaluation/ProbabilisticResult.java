@@ -8,17 +8,30 @@ import java.util.Objects;
  * @param distribution the forecast distribution, e.g. "gaussian"
  * @param train scores on the training part
  * @param test scores on the test part
+ * @param testOnline scores on the test part of the same forecasts recalibrated online, each
+ *     spread rescaled from the outcomes known when it is issued
+ *     ({@link org.aoiforecast.forecasting.OnlineRecalibration}); the means, hence the point
+ *     forecasts, are the same
+ * @param onlineRate the rate of that recalibration
  * @param calibration per age vector of the test part, the factor fitted on the validation part
  *     that multiplies the predicted standard deviations (1 where none was fitted)
  */
 public record ProbabilisticResult(String distribution, ProbabilisticMetrics train, ProbabilisticMetrics test,
-    double[] calibration) {
+    ProbabilisticMetrics testOnline, double onlineRate, double[] calibration) {
 
   /** Checks the parts. */
   public ProbabilisticResult {
     Objects.requireNonNull(distribution, "distribution");
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(testOnline, "testOnline");
+    if (testOnline.size() != test.size()) {
+      throw new IllegalArgumentException("online scores for " + testOnline.size() + " age vectors, test scores for "
+          + test.size());
+    }
+    if (!(onlineRate > 0) || Double.isInfinite(onlineRate)) {
+      throw new IllegalArgumentException("the online recalibration's rate is positive and finite, got " + onlineRate);
+    }
     calibration = calibration.clone();
     if (calibration.length != test.size()) {
       throw new IllegalArgumentException(calibration.length + " calibration factors for " + test.size()

@@ -119,6 +119,15 @@ public final class IntervalCalibration {
    * @return the factor of the nearest trained age vector
    */
   public double factor(double[] ages) {
+    return factors[nearest(ages)];
+  }
+
+  /**
+   * @param ages one age per source, steps (fractional allowed)
+   * @return the index in {@link #ageVectors()} of the trained age vector nearest to them
+   *     (Euclidean distance in steps; the earlier one on a tie)
+   */
+  public int nearest(double[] ages) {
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int k = 0; k < ageVectors.length; k++) {
@@ -137,7 +146,7 @@ public final class IntervalCalibration {
         best = k;
       }
     }
-    return factors[best];
+    return best;
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.aoiforecast.core.DataException;
+import org.aoiforecast.core.DataWarning;
 import org.aoiforecast.core.Finite;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.core.dataset.KnownCovariate;
@@ -29,8 +30,10 @@ import org.aoiforecast.forecasting.ForecastRequest;
 import org.aoiforecast.forecasting.GaussianForecast;
 import org.aoiforecast.forecasting.model.Provenance;
 import org.aoiforecast.solar.data.ClearSkyColumn;
+import org.aoiforecast.solar.data.SolarData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,6 +73,15 @@ final class PredictCommand implements Callable<Integer> {
       description = "Which of the model's horizons to forecast (steps or durations: 0-6, 0h-3h, 1,3); default:"
           + " all of them, one line each with its target time.")
   String horizons;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Recent data of the site (any format train reads, with the same --format and CSV options): the"
+          + " model forecasts them and the 80 % interval is recalibrated online from the outcomes known at --at, so"
+          + " that it keeps its coverage through the seasons. Only for a model with a Gaussian head.")
+  Path history;
+
+  @Mixin
+  ReadOptions historyFormat = new ReadOptions();
 
   @Option(names = "--allow-extrapolation", description = "Accept ages outside the training age range.")
   boolean extrapolate;
@@ -116,6 +128,7 @@ final class PredictCommand implements Callable<Integer> {
       OutputPaths.file(json, "--json");
     }
     Optional<ClearSkyColumn> clearSky = requireColumnCovariates(f, time);
+    Optional<HistoryRecalibration> online = recalibration(f, time, entries, step);
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
       for (Entry e : entries.values()) {
@@ -149,7 +162,7 @@ final class PredictCommand implements Callable<Integer> {
           if (!Double.isFinite(forecast) || !(sd > 0) || Double.isInfinite(sd)) {
             throw notFinite("N(" + forecast + ", " + sd + "^2)");
           }
-          distribution = new GaussianForecast(forecast, sd);
+          distribution = new GaussianForecast(forecast, sd * online.map(HistoryRecalibration::factor).orElse(1.0));
         } else if (!Double.isFinite(forecast)) {
           throw notFinite(Double.toString(forecast));
         }
@@ -163,9 +176,18 @@ final class PredictCommand implements Callable<Integer> {
               target, targetTime, label, distribution.median(), u, distribution.lower(PredictionJson.INTERVAL),
               distribution.upper(PredictionJson.INTERVAL), u);
         }
+        if (online.isPresent() && j == 0) {
+          HistoryRecalibration r = online.get();
+          spec.commandLine().getOut().printf(Locale.ROOT, "(interval recalibrated online from %d outcomes of %s up to"
+              + " %s: %.1f %% of them inside their intervals, standard deviation x %.3f)%n", r.outcomes(), history,
+              r.lastOutcome(), 100 * r.coverage(), r.factor());
+        }
         if (root == null) {
           // the top-level fields are the first horizon's; "forecasts" lists every horizon
           root = PredictionJson.of(model, target, unit, time, targetTime, forecast, distribution);
+          if (online.isPresent()) {
+            PredictionJson.online(root, history, online.get());
+          }
           list = root.putArray("forecasts");
         }
         ObjectNode o = list.addObject();
@@ -197,12 +219,7 @@ final class PredictCommand implements Callable<Integer> {
   private Optional<ClearSkyColumn> requireColumnCovariates(AgeAwareForecaster f, Instant time) {
     Set<String> given = covariates == null ? Set.of() : covariates.stream()
         .map(c -> c.split("=", 2)[0].strip()).collect(Collectors.toSet());
-    Optional<ClearSkyColumn> recipe;
-    try {
-      recipe = ClearSkyColumn.fromProperties(f.provenance().map(Provenance::properties).orElse(Map.of()));
-    } catch (IllegalArgumentException e) {
-      throw new DataException(model.toString(), 0, null, e.getMessage());
-    }
+    Optional<ClearSkyColumn> recipe = savedRecipe(f);
     Optional<ClearSkyColumn> computed = Optional.empty();
     for (KnownCovariate c : f.layout().spec().covariates()) {
       boolean column = KnownCovariates.describe(c).map(d -> d.startsWith("column:")).orElse(false);
@@ -215,6 +232,45 @@ final class PredictCommand implements Callable<Integer> {
       }
     }
     return computed;
+  }
+
+  /** The clear-sky recipe the model saved with its provenance, if any; a damaged one names the model file. */
+  private Optional<ClearSkyColumn> savedRecipe(AgeAwareForecaster f) {
+    try {
+      return ClearSkyColumn.fromProperties(f.provenance().map(Provenance::properties).orElse(Map.of()));
+    } catch (IllegalArgumentException e) {
+      throw new DataException(model.toString(), 0, null, e.getMessage());
+    }
+  }
+
+  /**
+   * {@code --history}: the online factor of the interval from the model's forecasts of the recent
+   * data, or empty without the option.
+   */
+  private Optional<HistoryRecalibration> recalibration(AgeAwareForecaster f, Instant time, Map<String, Entry> entries,
+      Duration step) {
+    if (history == null) {
+      return Optional.empty();
+    }
+    if (!f.isProbabilistic()) {
+      throw CliException.usage("--history recalibrates the interval of a model with a Gaussian head; " + model
+          + " forecasts points (trained with --no-intervals or --horizons)");
+    }
+    List<Source> sources = f.layout().sources();
+    int[] ages = new int[sources.size()];
+    for (int i = 0; i < ages.length; i++) {
+      Entry e = entries.get(sources.get(i).name());
+      if (e == null) {
+        throw CliException.usage("missing source '" + sources.get(i).name() + "'; the model needs "
+            + sources.stream().map(Source::name).toList());
+      }
+      ages[i] = (int) (e.age.toMillis() / step.toMillis());
+    }
+    SolarData recent = historyFormat.read(history, "--history");
+    for (DataWarning w : recent.warnings()) {
+      spec.commandLine().getErr().println("warning: " + w);
+    }
+    return Optional.of(HistoryRecalibration.of(f, history, recent.series(), savedRecipe(f), time, ages));
   }
 
   private DataException notFinite(String what) {

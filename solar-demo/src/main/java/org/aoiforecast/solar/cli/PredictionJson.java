@@ -56,8 +56,17 @@ final class PredictionJson {
     return o;
   }
 
-  static void write(Path file, Path model, String target, String unit, Instant queryTime, Instant targetTime,
-      double forecast, GaussianForecast distribution) {
-    Json.write(file, of(model, target, unit, queryTime, targetTime, forecast, distribution));
+  /**
+   * Adds {@code online}: how {@code --history} recalibrated the interval (the rate, the outcomes and
+   * their coverage, the factor already applied to {@code sd}, the data file).
+   */
+  static void online(ObjectNode root, Path history, HistoryRecalibration r) {
+    ObjectNode o = root.putObject("online");
+    o.put("history", history.toString());
+    o.put("rate", r.rate());
+    o.put("outcomes", r.outcomes());
+    o.put("last_outcome", r.lastOutcome().toString());
+    o.put("coverage", r.coverage());
+    o.put("factor", r.factor());
   }
 }

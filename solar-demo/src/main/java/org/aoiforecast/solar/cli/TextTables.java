@@ -190,7 +190,7 @@ final class TextTables {
   /**
    * The scores of forecast distributions, when a strategy forecasts them: per age band and over
    * all test samples, the coverage of the central 80 % interval, the CRPS, the pinball losses and
-   * the log loss.
+   * the log loss, then the coverage and CRPS with the spreads recalibrated online.
    */
   static void intervals(EvaluationReport e, PrintWriter out) {
     for (StrategyResult r : e.strategies()) {
@@ -200,28 +200,23 @@ final class TextTables {
       ProbabilisticResult p = r.probabilistic().get();
       out.printf(Locale.ROOT, "Forecast distributions of %s (%s; standard deviations scaled per age by factors fitted"
           + " on the validation part, mean %.3f), test part:%n", r.name(), p.distribution(), p.meanCalibration());
-      out.printf("%-10s %9s %10s %10s %10s %10s %10s%n", "ages", "coverage", "CRPS", "pinball .1", "pinball .5",
-          "pinball .9", "log loss");
-      for (AgeBand b : e.bands()) {
+      out.printf("%-10s %9s %10s %10s %10s %10s %10s %9s %10s%n", "ages", "coverage", "CRPS", "pinball .1",
+          "pinball .5", "pinball .9", "log loss", "online", "CRPS onl.");
+      List<AgeBand> bands = new ArrayList<>(e.bands());
+      bands.add(new AgeBand("all", 0, Integer.MAX_VALUE));
+      for (AgeBand b : bands) {
         ProbabilisticMetrics.Band band = p.test().band(b);
+        ProbabilisticMetrics.Band online = p.testOnline().band(b);
         if (band.samples() > 0) {
-          row(b.label(), band.coverage(), band.crps(), band.pinball(), band.logLoss(), out);
+          double[] pinball = band.pinball();
+          out.printf(Locale.ROOT, "%-10s %8.1f%% %10s %10s %10s %10s %10s %8.1f%% %10s%n", b.label(),
+              100 * band.coverage(), format(band.crps()), format(pinball[0]), format(pinball[1]), format(pinball[2]),
+              format(band.logLoss()), 100 * online.coverage(), format(online.crps()));
         }
       }
-      ProbabilisticMetrics t = p.test();
-      double[] pinball = new double[ProbabilisticMetrics.QUANTILES.length];
-      for (int q = 0; q < pinball.length; q++) {
-        pinball[q] = java.util.Arrays.stream(t.pinball(ProbabilisticMetrics.QUANTILES[q])).average().orElse(Double.NaN);
-      }
-      row("all", t.meanCoverage(), t.meanCrps(), pinball, t.meanLogLoss(), out);
-      out.println("(coverage of the central 80 % interval; log loss in nats)");
+      out.printf(Locale.ROOT, "(coverage of the central 80 %% interval; log loss in nats; online: the spreads"
+          + " recalibrated from the outcomes known at each forecast, rate %s)%n", p.onlineRate());
     }
-  }
-
-  private static void row(String label, double coverage, double crps, double[] pinball, double logLoss,
-      PrintWriter out) {
-    out.printf(Locale.ROOT, "%-10s %8.1f%% %10s %10s %10s %10s %10s%n", label, 100 * coverage, format(crps),
-        format(pinball[0]), format(pinball[1]), format(pinball[2]), format(logLoss));
   }
 
   /**

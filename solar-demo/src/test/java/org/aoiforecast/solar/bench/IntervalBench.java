@@ -10,6 +10,7 @@ import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.Evaluation;
+import org.aoiforecast.forecasting.OnlineRecalibration;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
@@ -29,12 +30,14 @@ import org.aoiforecast.solar.report.StudySettings;
  * per age band the coverage of the central 80 % interval on the test part (all samples, and split
  * into samples whose target is exactly 0, the nights, and the others), CRPS, log loss, the mean
  * test MSE of the means against the point network's, training time, and the mean relative
- * deviation of the test log loss from the no-training log-loss estimate. The figures of
- * docs/benchmarks.md ("Probabilistic forecasts").
+ * deviation of the test log loss from the no-training log-loss estimate; then the coverage, CRPS
+ * and width with the spreads recalibrated online at the library's rate and, with {@code --rates},
+ * the coverage and CRPS at other rates. The figures of docs/benchmarks.md ("Probabilistic
+ * forecasts", "Online recalibration").
  *
  * <p>Run (after {@code mvn -q package -DskipTests} and {@code mvn -q test-compile -pl solar-demo
  * -am}): {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
- * org.aoiforecast.solar.bench.IntervalBench [--data FILE] [--seeds 42,43,44] [--point true]}.
+ * org.aoiforecast.solar.bench.IntervalBench [--data FILE] [--seeds 42,43,44] [--point true] [--rates R1,R2,...]}.
  */
 public final class IntervalBench {
   private IntervalBench() {}
@@ -75,23 +78,39 @@ public final class IntervalBench {
       AgedDataset test = splits.test();
       GaussianForecasts f = run.forecaster().predictDistribution(test);
       ProbabilisticMetrics m = run.result().probabilistic().orElseThrow().test();
+      // online recalibration at the library's rate, as Evaluation scores it; --rates adds others
+      ProbabilisticMetrics online = run.result().probabilistic().orElseThrow().testOnline();
       System.out.printf(Locale.ROOT, "seed %d: Gaussian network %.1f s (%d epochs), mean test MSE of the means %.5g,"
           + " calibration mean %.3f, log loss vs estimate: mean relative deviation %.1f %% (test), %.1f %%"
           + " (training)%n", seed, run.result().trainSeconds(), run.forecaster().summary().epochs(),
           run.result().test().meanMse(), run.result().probabilistic().orElseThrow().meanCalibration(),
           100 * ReportWriter.agreement(estimate, m.logLoss()),
           100 * ReportWriter.agreement(estimate, run.result().probabilistic().orElseThrow().train().logLoss()));
-      System.out.printf("  %-8s %9s %9s %9s %10s %10s %10s %10s %10s%n", "ages", "coverage", "target=0", "target>0",
-          "CRPS", "log loss", "ll t=0", "ll t>0", "width");
+      System.out.printf("  %-8s %9s %9s %9s %10s %10s %10s %10s %10s %9s %10s %10s%n", "ages", "coverage", "target=0",
+          "target>0", "CRPS", "log loss", "ll t=0", "ll t>0", "width", "online", "CRPS onl.", "width onl.");
       for (AgeBand b : bands) {
         ProbabilisticMetrics.Band band = m.band(b);
         if (band.samples() == 0) {
           continue;
         }
         double[] split = coverageByZero(test, f, b);
-        System.out.printf(Locale.ROOT, "  %-8s %8.1f%% %8.1f%% %8.1f%% %10.4g %10.4f %10.4f %10.4f %10.4g%n",
-            b.label(), 100 * band.coverage(), 100 * split[0], 100 * split[1], band.crps(), band.logLoss(), split[2],
-            split[3], band.width());
+        ProbabilisticMetrics.Band o = online.band(b);
+        System.out.printf(Locale.ROOT, "  %-8s %8.1f%% %8.1f%% %8.1f%% %10.4g %10.4f %10.4f %10.4f %10.4g %8.1f%% %10.4g"
+            + " %10.4g%n", b.label(), 100 * band.coverage(), 100 * split[0], 100 * split[1], band.crps(), band.logLoss(),
+            split[2], split[3], band.width(), 100 * o.coverage(), o.crps(), o.width());
+      }
+      if (opt.containsKey("--rates")) {
+        double[] rates = Arrays.stream(opt.get("--rates").split(",")).mapToDouble(Double::parseDouble).toArray();
+        System.out.printf("  online coverage (CRPS) by rate %s:%n", Arrays.toString(rates));
+        ProbabilisticMetrics[] byRate = Arrays.stream(rates).mapToObj(r -> ProbabilisticMetrics.of(test,
+            OnlineRecalibration.of(ProbabilisticMetrics.INTERVAL, r).apply(test, f))).toArray(ProbabilisticMetrics[]::new);
+        for (AgeBand b : bands) {
+          StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-8s", b.label()));
+          for (ProbabilisticMetrics pm : byRate) {
+            line.append(String.format(Locale.ROOT, " %8.1f%% (%.4g)", 100 * pm.band(b).coverage(), pm.band(b).crps()));
+          }
+          System.out.println(line);
+        }
       }
       if (point) {
         Evaluation.Run<AgeAwareForecaster> p = Evaluation.run(splits, Strategies.pooledWithAge(config),

@@ -13,6 +13,7 @@ import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.FoldResult;
 import org.aoiforecast.forecasting.evaluation.MeanSpread;
 import org.aoiforecast.forecasting.evaluation.ProbabilisticMetrics;
+import org.aoiforecast.forecasting.evaluation.ProbabilisticResult;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
@@ -254,23 +255,30 @@ public final class QualityBench {
 
   /**
    * With the Gaussian head: the test coverage of the central 80 % interval of the pooled network
-   * with the age input per fold (mean over seeds), overall and per age band, and over the folds.
+   * with the age input per fold (mean over seeds), overall and per age band, and over the folds;
+   * with the calibration fitted on each fold's validation part, then recalibrated online.
    */
   private static void printCoverage(List<BacktestReport> backtests) {
+    printCoverage(backtests, false);
+    printCoverage(backtests, true);
+  }
+
+  private static void printCoverage(List<BacktestReport> backtests, boolean online) {
     BacktestReport first = backtests.get(0);
     if (first.folds().get(0).evaluation().strategy("pooled-with-age").probabilistic().isEmpty()) {
       return;
     }
     List<AgeBand> bands = first.bands();
-    System.out.println("coverage of the central 80 % interval, pooled-with-age (mean over seeds): overall, bands "
-        + bands.stream().map(AgeBand::label).toList());
+    System.out.println("coverage of the central 80 % interval, pooled-with-age (mean over seeds" + (online
+        ? "; recalibrated online" : "") + "): overall, bands " + bands.stream().map(AgeBand::label).toList());
     double[] year = new double[1 + bands.size()];
     int folds = first.folds().size();
     for (int k = 0; k < folds; k++) {
       double[] c = new double[1 + bands.size()];
       for (BacktestReport b : backtests) {
-        ProbabilisticMetrics m = b.folds().get(k).evaluation().strategy("pooled-with-age").probabilistic()
-            .orElseThrow().test();
+        ProbabilisticResult p = b.folds().get(k).evaluation().strategy("pooled-with-age").probabilistic()
+            .orElseThrow();
+        ProbabilisticMetrics m = online ? p.testOnline() : p.test();
         c[0] += m.meanCoverage() / backtests.size();
         for (int j = 0; j < bands.size(); j++) {
           c[1 + j] += m.band(bands.get(j)).coverage() / backtests.size();

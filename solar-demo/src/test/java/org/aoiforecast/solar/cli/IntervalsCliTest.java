@@ -68,6 +68,15 @@ class IntervalsCliTest {
     // ages 1-6 of hourly data fill the youngest band only
     assertEquals(1, p.get("bands").size());
     assertEquals("1-6 h", p.get("bands").get(0).get("label").asText());
+    // the same forecasts recalibrated online: per age and per band, beside the fixed calibration's
+    JsonNode online = p.get("online");
+    assertEquals(0.02, online.get("rate").asDouble(), 0.0);
+    for (String field : new String[] {"test_coverage", "test_interval_width", "test_crps", "test_log_loss"}) {
+      assertEquals(6, online.get(field).size(), "online." + field);
+    }
+    assertEquals(1, online.get("bands").size());
+    assertTrue(online.get("test_coverage_all").asDouble() > 0 && online.get("test_coverage_all").asDouble() <= 1);
+    assertTrue(r.out().contains("online") && r.out().contains("rate 0.02"), r.out());
     assertTrue(root.get("strategies").get(1).get("probabilistic").isNull(), "linear forecasts points");
 
     SolarCliTest.Result live = SolarCliTest.cli(predict(model, "--json", dir.resolve("p.json").toString()));
@@ -96,6 +105,60 @@ class IntervalsCliTest {
   }
 
   @Test
+  void predictWithHistoryRecalibratesTheIntervalFromTheOutcomesKnownAtTheQueryTime() throws IOException {
+    Path model = dir.resolve("history.aoi");
+    SolarCliTest.Result t = SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-6", "--window", "3",
+        "--epochs", "3", "--strategies", "pooled-with-age", "--model", model.toString(), "--quiet");
+    assertEquals(0, t.code(), t.err());
+    Path plainJson = dir.resolve("plain.json");
+    Path onlineJson = dir.resolve("online.json");
+    assertEquals(0, SolarCliTest.cli(predict(model, "--json", plainJson.toString())).code());
+    SolarCliTest.Result online = SolarCliTest.cli(predict(model, "--history", data.toString(), "--json",
+        onlineJson.toString()));
+    assertEquals(0, online.code(), online.err());
+    JsonNode plain = new ObjectMapper().readTree(plainJson.toFile());
+    JsonNode recalibrated = new ObjectMapper().readTree(onlineJson.toFile());
+    JsonNode o = recalibrated.get("online");
+    assertEquals(plain.get("median").asDouble(), recalibrated.get("median").asDouble(), 0.0, "the same median");
+    assertEquals(o.get("factor").asDouble(), recalibrated.get("sd").asDouble() / plain.get("sd").asDouble(), 1e-9);
+    assertEquals(0.02, o.get("rate").asDouble(), 0.0);
+    assertEquals(data.toString(), o.get("history").asText());
+    // the Power readings are 2 h old at 19:00: the outcomes up to 17:00 are known
+    assertEquals("2021-06-15T17:00:00Z", o.get("last_outcome").asText());
+    long outcomes = o.get("outcomes").asLong();
+    assertTrue(outcomes > 500 && o.get("coverage").asDouble() > 0.5 && o.get("coverage").asDouble() <= 1, o.toString());
+    assertTrue(online.out().contains("recalibrated online from " + outcomes + " outcomes of " + data), online.out());
+    // a day later, 24 more hourly outcomes are known
+    Path laterJson = dir.resolve("later.json");
+    String[] later = predict(model, "--history", data.toString(), "--json", laterJson.toString());
+    later[java.util.Arrays.asList(later).indexOf("2021-06-15T19:00:00Z")] = "2021-06-16T19:00:00Z";
+    assertEquals(0, SolarCliTest.cli(later).code());
+    assertEquals(outcomes + 24, new ObjectMapper().readTree(laterJson.toFile()).get("online").get("outcomes").asLong());
+  }
+
+  @Test
+  void historyNeedsAGaussianModelAndOutcomesKnownAtTheQueryTime() {
+    Path point = dir.resolve("history-point.aoi");
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
+        "1", "--strategies", "pooled-with-age", "--no-intervals", "--model", point.toString(), "--quiet").code());
+    SolarCliTest.Result r = SolarCliTest.cli(predict(point, "--history", data.toString()));
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--history recalibrates the interval of a model with a Gaussian head"), r.err());
+    Path gaussian = dir.resolve("history-gaussian.aoi");
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
+        "1", "--strategies", "pooled-with-age", "--model", gaussian.toString(), "--quiet").code());
+    String[] early = predict(gaussian, "--history", data.toString());
+    early[java.util.Arrays.asList(early).indexOf("2021-06-15T19:00:00Z")] = "2021-04-01T19:00:00Z";
+    r = SolarCliTest.cli(early);
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains(data.toString()) && r.err().contains("--history holds no outcome known at"
+        + " 2021-04-01T19:00:00Z"), r.err());
+    r = SolarCliTest.cli(predict(gaussian, "--history", dir.toString()));
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--history " + dir + " is a folder"), r.err());
+  }
+
+  @Test
   void aPointModelPredictsWithoutAnInterval() throws IOException {
     Path model = dir.resolve("point.aoi");
     assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
@@ -120,6 +183,8 @@ class IntervalsCliTest {
     assertTrue(md.contains("## Forecast distributions") && md.contains("](" + Figures.LOG_LOSS + ")")
         && md.contains("central 80 % intervals of pooled-with-age") && md.contains("mean relative deviation"), md);
     assertTrue(md.contains("| pooled network's head | Gaussian (mean and standard deviation"), md);
+    assertTrue(md.contains("| online: coverage 80 % |") && md.contains("when their spreads are recalibrated online"),
+        md);
     BufferedImage figure = ImageIO.read(out.resolve(Figures.LOG_LOSS).toFile());
     assertTrue(figure != null && figure.getWidth() >= 600);
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
@@ -127,6 +192,8 @@ class IntervalsCliTest {
     assertTrue(run.get("intervals").asBoolean());
     JsonNode p = run.get("probabilistic");
     assertEquals("pooled-with-age", p.get("strategy").asText());
+    assertEquals(0.02, p.get("online").get("rate").asDouble(), 0.0);
+    assertTrue(p.get("online").get("test_coverage").isNumber() && p.get("online").get("bands").size() == 1);
     JsonNode estimate = p.get("log_loss_estimate");
     assertEquals(3, estimate.get("window").asInt());
     assertEquals(6, estimate.get("loss").size());

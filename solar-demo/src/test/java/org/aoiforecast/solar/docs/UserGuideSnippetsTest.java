@@ -44,8 +44,8 @@ class UserGuideSnippetsTest {
       Files.writeString(file, code);
       sources.add(file);
     }
-    assertEquals(7, sources.size(), "one example per module step: tag, estimate, train, forecast, schedule;"
-        + " the backtest and forecast intervals");
+    assertEquals(8, sources.size(), "one example per module step: tag, estimate, train, forecast, schedule;"
+        + " the backtest, forecast intervals and their online recalibration");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
