@@ -53,6 +53,7 @@ class BacktestTest {
     List<BacktestFold> folds = RollingOrigin.of(3).folds(data);
     assertEquals(3, report.folds().size());
     assertEquals(List.of("persistence", "linear", "pooled-with-age"), report.strategyNames());
+    assertTrue(report.coverage("linear").isEmpty(), "a point forecaster has no interval");
     for (int k = 0; k < 3; k++) {
       FoldResult f = report.folds().get(k);
       assertEquals(folds.get(k).layout(), f.layout());

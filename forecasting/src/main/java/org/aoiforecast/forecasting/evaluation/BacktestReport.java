@@ -133,6 +133,28 @@ public record BacktestReport(RollingOrigin origin, Instant seriesStart, Duration
         MeanSpread.of(seconds));
   }
 
+  /**
+   * The coverage of a strategy's central {@link ProbabilisticMetrics#INTERVAL} interval per fold,
+   * over all test samples: with the calibration fitted on the fold's validation part and
+   * recalibrated online through the fold's test block.
+   *
+   * @param name a strategy's name
+   * @return {@code {fixed, online}}, each one value per fold; empty for a strategy that forecasts
+   *     points
+   */
+  public Optional<double[][]> coverage(String name) {
+    double[][] c = new double[2][folds.size()];
+    for (int f = 0; f < folds.size(); f++) {
+      Optional<ProbabilisticResult> p = folds.get(f).evaluation().strategy(name).probabilistic();
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
+      c[0][f] = p.get().test().meanCoverage();
+      c[1][f] = p.get().testOnline().meanCoverage();
+    }
+    return Optional.of(c);
+  }
+
   /** @return every strategy's summary, in the order run */
   public List<StrategySummary> summaries() {
     return strategyNames().stream().map(this::summary).toList();

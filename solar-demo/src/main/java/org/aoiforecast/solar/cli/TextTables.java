@@ -180,6 +180,17 @@ final class TextTables {
       }
       out.println(row);
     }
+    for (String name : b.strategyNames()) {
+      b.coverage(name).ifPresent(c -> out.printf(Locale.ROOT, "Coverage of the central 80 %% interval of %s per"
+          + " fold: %s (calibrated on each fold's validation part), %s (recalibrated online)%n", name, percents(c[0]),
+          percents(c[1])));
+    }
+  }
+
+  /** "65.5 / 75.8 / 81.8 %". */
+  static String percents(double[] shares) {
+    return java.util.Arrays.stream(shares).mapToObj(v -> String.format(Locale.ROOT, "%.1f", 100 * v))
+        .collect(java.util.stream.Collectors.joining(" / ")) + " %";
   }
 
   /** "mean ± sd", or the mean alone when one fold has no spread. */

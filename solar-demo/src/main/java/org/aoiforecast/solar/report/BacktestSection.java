@@ -87,6 +87,17 @@ final class BacktestSection {
     }
     md.append("\nAge bands in steps. Every fold's per-age errors: `").append(CSV)
         .append("`; `run.json` → `backtest`.\n\n");
+    for (String name : b.strategyNames()) {
+      b.coverage(name).ifPresent(c -> md.append(String.format(Locale.ROOT, "Coverage of the central 80 %% interval of"
+          + " %s per fold: %s with the calibration fitted on each fold's validation part, %s recalibrated online"
+          + " (section \"Forecast distributions\").%n%n", name, percents(c[0]), percents(c[1]))));
+    }
+  }
+
+  /** "65.5 / 75.8 / 81.8 %". */
+  private static String percents(double[] shares) {
+    return java.util.Arrays.stream(shares).mapToObj(v -> String.format(Locale.ROOT, "%.1f", 100 * v))
+        .collect(java.util.stream.Collectors.joining(" / ")) + " %";
   }
 
   private static String text(MeanSpread m) {

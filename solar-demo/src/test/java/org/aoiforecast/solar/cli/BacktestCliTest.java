@@ -37,6 +37,11 @@ class BacktestCliTest {
         "--backtest", "3", "--quiet");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Backtest over 3 forecast origins"), r.out());
+    // the Gaussian pooled network's coverage per fold, fixed and online; the point strategies have none
+    assertTrue(r.out().matches("(?s).*Coverage of the central 80 % interval of pooled-with-age per fold:"
+        + " \\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d % \\(calibrated on each fold's validation part\\),"
+        + " \\d+\\.\\d / \\d+\\.\\d / \\d+\\.\\d % \\(recalibrated online\\).*"), r.out());
+    assertEquals(r.out().indexOf("Coverage of the central"), r.out().lastIndexOf("Coverage of the central"));
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     JsonNode b = root.get("backtest");
     assertEquals(3, b.get("folds").asInt());
@@ -94,6 +99,9 @@ class BacktestCliTest {
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("## Rolling-origin backtest") && md.contains("rolling-origin backtest of 2 folds"), md);
     assertTrue(md.contains("Over 2 forecast origins"), md);
+    assertTrue(md.matches("(?s).*Coverage of the central 80 % interval of pooled-with-age per fold: \\d+\\.\\d /"
+        + " \\d+\\.\\d % with the calibration fitted on each fold's validation part, \\d+\\.\\d / \\d+\\.\\d %"
+        + " recalibrated online.*"), md);
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertEquals(2, run.get("backtest").get("folds").asInt());
     assertEquals(3, run.get("backtest").get("strategies").size());
