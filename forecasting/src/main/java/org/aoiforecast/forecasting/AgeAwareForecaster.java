@@ -165,12 +165,29 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
     return requireCalibration();
   }
 
+  /**
+   * {@inheritDoc} With several horizons, the mean of the age vector's factors over the data set's
+   * horizons.
+   */
   @Override
   public double[] calibration(AgedDataset data) {
-    IntervalCalibration c = requireCalibration();
+    double[] cells = cellFactors(data);
+    int h = data.horizonCount();
     double[] f = new double[data.ageVectorCount()];
-    for (int v = 0; v < f.length; v++) {
-      f[v] = c.factor(data.ageVector(v));
+    for (int c = 0; c < cells.length; c++) {
+      f[c / h] += cells[c] / h;
+    }
+    return f;
+  }
+
+  /** The calibration factor of every (age vector, horizon) cell of a data set. */
+  private double[] cellFactors(AgedDataset data) {
+    IntervalCalibration c = requireCalibration();
+    double[] f = new double[data.cellCount()];
+    for (int cell = 0; cell < f.length; cell++) {
+      int v = cell / data.horizonCount();
+      f[cell] = c.factor(java.util.Arrays.stream(data.ageVector(v)).asDoubleStream().toArray(),
+          data.horizon(cell % data.horizonCount()));
     }
     return f;
   }
@@ -217,16 +234,16 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
    */
   @Override
   public GaussianForecasts predictDistribution(AgedDataset data) {
-    double[] factors = calibration(data);
+    double[] factors = cellFactors(data);
     AgedDataset view = view(data);
     int[] rows = Trainer.allRows(view.size());
     double[][] p = Trainer.predictGaussian(network, input, view, rows);
     double[] linear = linearBase.map(b -> b.predict(view, rows)).orElse(null);
     double scale = standardization.scaleOf(layout.target());
-    for (int v = 0; v < view.ageVectorCount(); v++) {
-      for (int i = view.firstRowOf(v); i < view.firstRowOf(v) + view.countOf(v); i++) {
+    for (int c = 0; c < view.cellCount(); c++) {
+      for (int i = view.firstRowOfCell(c); i < view.firstRowOfCell(c) + view.countOfCell(c); i++) {
         p[0][i] = standardization.unscale(layout.target(), p[0][i] + (linear == null ? 0 : linear[i]));
-        p[1][i] *= factors[v] * scale;
+        p[1][i] *= factors[c] * scale;
       }
     }
     return new GaussianForecasts(p[0], p[1]);
@@ -318,10 +335,25 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
    * @throws IllegalArgumentException as {@link #forecast}
    */
   public GaussianForecast forecastDistribution(ForecastRequest request) {
+    return forecastDistribution(request, onlyHorizon());
+  }
+
+  /**
+   * A live forecast distribution for one of the model's horizons: the mean of {@link
+   * #forecast(ForecastRequest, int)} and the Gaussian head's standard deviation, scaled by the
+   * calibration factor of that (age vector, horizon) cell.
+   *
+   * @param request the readings
+   * @param horizon one of the model's horizons, in steps
+   * @return the forecast distribution, in the target's units
+   * @throws IllegalStateException for a point head
+   * @throws IllegalArgumentException as {@link #forecast(ForecastRequest, int)}
+   */
+  public GaussianForecast forecastDistribution(ForecastRequest request, int horizon) {
     IntervalCalibration c = requireCalibration();
-    Output out = output(request, onlyHorizon());
+    Output out = output(request, horizon);
     double mean = standardization.unscale(layout.target(), out.mean());
-    double sd = GaussianNll.standardDeviation(out.rawScale()) * c.factor(out.ages())
+    double sd = GaussianNll.standardDeviation(out.rawScale()) * c.factor(out.ages(), horizon)
         * standardization.scaleOf(layout.target());
     return new GaussianForecast(mean, sd);
   }

@@ -94,14 +94,11 @@ public final class Evaluation {
       long t0 = System.nanoTime();
       Forecaster f = strategy.fit(splits, listener);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
-      double[] testForecasts = f.predict(splits.test());
-      AgeMetrics test = AgeMetrics.of(splits.test(), testForecasts);
-      requireFinite(strategy.name(), "training", train, splits.train());
-      requireFinite(strategy.name(), "test", test, splits.test());
-      results.add(new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
+      Measured m = measure(strategy.name(), f, splits, seconds);
+      results.add(m.result());
       forecasters.add(f);
-      cells.add(new HorizonReport.Entry(strategy.name(), HorizonMetrics.of(splits.test(), testForecasts), seconds));
+      cells.add(new HorizonReport.Entry(strategy.name(), HorizonMetrics.of(splits.test(), m.testForecasts()),
+          seconds));
     }
     AgedDatasetSpec spec = splits.train().spec();
     int[] ages = results.isEmpty() ? new int[0] : results.get(0).test().ages();
@@ -124,25 +121,37 @@ public final class Evaluation {
     long t0 = System.nanoTime();
     F f = strategy.fit(splits, listener);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Run<>(f, measure(strategy.name(), f, splits, seconds).result());
+  }
+
+  /** A strategy's result and its point forecasts of the test part (the means of distributions). */
+  private record Measured(StrategyResult result, double[] testForecasts) {}
+
+  /**
+   * Measures a trained forecaster per age on the training and test parts; one that forecasts
+   * distributions is also scored as such, with the fixed and the online calibration.
+   */
+  private static Measured measure(String name, Forecaster f, Splits splits, double seconds) {
     if (f instanceof ProbabilisticForecaster p && p.isProbabilistic()) {
       GaussianForecasts trainForecasts = p.predictDistribution(splits.train());
       GaussianForecasts testForecasts = p.predictDistribution(splits.test());
       AgeMetrics train = AgeMetrics.of(splits.train(), trainForecasts.mean());
       AgeMetrics test = AgeMetrics.of(splits.test(), testForecasts.mean());
-      requireFinite(strategy.name(), "training", train, splits.train());
-      requireFinite(strategy.name(), "test", test, splits.test());
+      requireFinite(name, "training", train, splits.train());
+      requireFinite(name, "test", test, splits.test());
       ProbabilisticResult scores = new ProbabilisticResult("gaussian",
           ProbabilisticMetrics.of(splits.train(), trainForecasts), ProbabilisticMetrics.of(splits.test(), testForecasts),
           ProbabilisticMetrics.of(splits.test(), ONLINE.apply(splits.test(), testForecasts)), ONLINE.rate(),
           p.calibration(splits.test()));
-      return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount(),
-          Optional.of(scores)));
+      return new Measured(new StrategyResult(name, train, test, seconds, f.networkCount(), Optional.of(scores)),
+          testForecasts.mean());
     }
     AgeMetrics train = AgeMetrics.of(splits.train(), f.predict(splits.train()));
-    AgeMetrics test = AgeMetrics.of(splits.test(), f.predict(splits.test()));
-    requireFinite(strategy.name(), "training", train, splits.train());
-    requireFinite(strategy.name(), "test", test, splits.test());
-    return new Run<>(f, new StrategyResult(strategy.name(), train, test, seconds, f.networkCount()));
+    double[] testForecasts = f.predict(splits.test());
+    AgeMetrics test = AgeMetrics.of(splits.test(), testForecasts);
+    requireFinite(name, "training", train, splits.train());
+    requireFinite(name, "test", test, splits.test());
+    return new Measured(new StrategyResult(name, train, test, seconds, f.networkCount()), testForecasts);
   }
 
   /**

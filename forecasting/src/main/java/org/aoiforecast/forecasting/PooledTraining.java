@@ -1,8 +1,8 @@
 package org.aoiforecast.forecasting;
 
-import java.util.List;
 import java.util.Optional;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.model.ModelLayout;
 import org.aoiforecast.forecasting.model.Provenance;
@@ -33,11 +33,6 @@ final class PooledTraining {
    */
   static AgeAwareForecaster train(String name, Splits splits, NetworkConfig config, boolean ageInput,
       TrainingListener listener) {
-    if (config.head() == OutputHead.GAUSSIAN && splits.train().spec().horizonCount() > 1) {
-      // interval factors are fitted per age vector; per (age, horizon) cell they are not yet
-      throw new IllegalArgumentException("a Gaussian head is not available for data pooled over several horizons ("
-          + splits.train().spec().horizonSet() + " steps) yet: train it for one horizon");
-    }
     Splits std = splits.standardized();
     AgedDataset train = ageInput ? std.train().withAgeInput() : std.train().withoutAgeInput();
     AgedDataset validation = std.validationPart()
@@ -57,8 +52,8 @@ final class PooledTraining {
     TrainingSummary summary = new TrainingSummary(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), r.samplesSeen(),
         r.seconds());
     Optional<IntervalCalibration> calibration = config.head() == OutputHead.GAUSSIAN
-        ? Optional.of(validation == null ? IntervalCalibration.none(train.spec().ageVectors())
-            : calibrate(train.spec().ageVectors(), r.network(), in, validation, residual))
+        ? Optional.of(validation == null ? uncalibrated(train.spec())
+            : calibrate(train.spec(), r.network(), in, validation, residual))
         : Optional.empty();
     SavedModel m = new SavedModel(name, new ModelLayout(train.spec(), train.series().step()),
         std.train().standardization().orElseThrow(), config, summary, Optional.of(Provenance.of(splits.train())),
@@ -66,24 +61,29 @@ final class PooledTraining {
     return AgeAwareForecaster.trained(m);
   }
 
-  /** The interval factors fitted on every sample of the (standardised) validation part. */
-  private static IntervalCalibration calibrate(List<int[]> ageVectors, MultiLayerNetwork net, InputLayout in,
+  private static IntervalCalibration uncalibrated(AgedDatasetSpec spec) {
+    return spec.horizonCount() > 1 ? IntervalCalibration.none(spec.ageVectors(), spec.horizons())
+        : IntervalCalibration.none(spec.ageVectors());
+  }
+
+  /**
+   * The interval factors fitted on every sample of the (standardised) validation part: one per age
+   * vector, or per (age vector, horizon) cell for data pooled over several horizons.
+   */
+  private static IntervalCalibration calibrate(AgedDatasetSpec spec, MultiLayerNetwork net, InputLayout in,
       AgedDataset validation, Trainer.Residual residual) {
     int[] rows = Trainer.allRows(validation.size());
     double[][] p = Trainer.predictGaussian(net, in, validation, rows);
     double[] y = new double[rows.length];
-    int[] vectors = new int[rows.length];
-    for (int v = 0; v < validation.ageVectorCount(); v++) {
-      // the validation part has the training part's spec, hence its age vectors in the same order
-      for (int r = validation.firstRowOf(v); r < validation.firstRowOf(v) + validation.countOf(v); r++) {
-        vectors[r] = v;
-      }
-    }
+    // the validation part has the training part's spec, hence its cells in the same order
+    int[] cells = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
       p[0][i] += residual.validation(i);
       y[i] = validation.targetValue(i);
+      cells[i] = validation.cellIndex(i);
     }
-    return IntervalCalibration.fit(ageVectors, vectors, y, p[0], p[1]);
+    return spec.horizonCount() > 1
+        ? IntervalCalibration.fit(spec.ageVectors(), spec.horizons(), cells, y, p[0], p[1])
+        : IntervalCalibration.fit(spec.ageVectors(), cells, y, p[0], p[1]);
   }
-
 }

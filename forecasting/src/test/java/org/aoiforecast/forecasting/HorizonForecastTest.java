@@ -17,9 +17,12 @@ import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.baseline.Baselines;
+import org.aoiforecast.forecasting.evaluation.GaussianForecasts;
 import org.aoiforecast.forecasting.evaluation.HorizonMetrics;
 import org.aoiforecast.forecasting.evaluation.HorizonReport;
+import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,48 @@ class HorizonForecastTest {
     assertEquals(model.layout(), back.layout());
     assertTrue(back.layout().featureNames().contains("lead:x"), back.layout().featureNames().toString());
     assertArrayEquals(model.predict(splits.test()), back.predict(splits.test()), 0.0);
+  }
+
+  @Test
+  void aGaussianHeadIsCalibratedPerAgeAndHorizon() {
+    AgeAwareForecaster g = Strategies.pooledWithAge(FAST.toBuilder().head(OutputHead.GAUSSIAN).build())
+        .fit(splits, TrainingListener.NONE);
+    IntervalCalibration c = g.calibration();
+    assertArrayEquals(new int[] {0, 2, 4}, c.horizons());
+    assertEquals(2 * 3, c.factors().length, "one factor per (age, horizon) cell");
+    // fitted per cell: on the validation part every cell's central 80 % interval covers 80 % of it
+    AgedDataset validation = splits.validationPart().orElseThrow();
+    GaussianForecasts v = g.predictDistribution(validation);
+    for (int cell = 0; cell < validation.cellCount(); cell++) {
+      int from = validation.firstRowOfCell(cell);
+      int n = validation.countOfCell(cell);
+      int inside = 0;
+      for (int r = from; r < from + n; r++) {
+        inside += Math.abs(validation.targetValue(r) - v.mean(r)) <= 1.2815515655446004 * v.sd(r) ? 1 : 0;
+      }
+      assertEquals(0.8, (double) inside / n, 2.0 / n, "cell " + cell);
+    }
+    // live: each horizon's distribution is the data set's at the same anchor, with that cell's factor
+    AgedDataset test = splits.test();
+    GaussianForecasts t = g.predictDistribution(test);
+    TimeSeries s = test.series();
+    int anchor = test.anchorRow(test.firstRowOfCell(3) + 20); // age 3
+    ForecastRequest request = ForecastRequest.at(s.time(anchor)).source("x", Duration.ofHours(3),
+        s.value(0, anchor - 3), s.value(0, anchor - 4), s.value(0, anchor - 5)).build();
+    for (int j = 0; j < 3; j++) {
+      int first = test.firstRowOfCell(3 + j);
+      int row = first + anchor - test.anchorRow(first);
+      GaussianForecast live = g.forecastDistribution(request, test.horizon(j));
+      assertEquals(t.mean(row), live.mean(), 1e-5);
+      assertEquals(t.sd(row), live.sd(), 1e-5 * t.sd(row));
+    }
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> g.forecastDistribution(request)).getMessage()
+        .contains("forecastHorizons"));
+    assertThrows(IllegalArgumentException.class, () -> g.forecastDistribution(request, 1));
+    // saved and loaded with its factors per cell
+    Path file = dir.resolve("gaussian-horizons.aoi");
+    g.save(file);
+    assertEquals(c, AgeAwareForecaster.load(file).calibration());
   }
 
   @Test

@@ -250,8 +250,11 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         : Optional.of(LinearBase.of(linearBase.valueFeatures(), linearBase.sources(), linearBase.ageWidth(),
             linearBase.coefficients()));
     Optional<IntervalCalibration> calibration = gaussian == null ? Optional.empty()
-        : Optional.of(new IntervalCalibration(spec.ageVectors(), gaussian.calibration(),
-            gaussian.calibrationSamples()));
+        : Optional.of(spec.horizonCount() > 1
+            // one factor per (age vector, horizon) cell, age vector major
+            ? new IntervalCalibration(spec.ageVectors(), spec.horizons(), gaussian.calibration(),
+                gaussian.calibrationSamples())
+            : new IntervalCalibration(spec.ageVectors(), gaussian.calibration(), gaussian.calibrationSamples()));
     return new SavedModel(name, layout, st, cfg, summary, prov, base, calibration, network);
   }
 }

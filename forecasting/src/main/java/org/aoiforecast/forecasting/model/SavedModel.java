@@ -53,5 +53,11 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
       throw new IllegalArgumentException("the interval calibration has " + calibration.get().factors().length
           + " factors; the model has one per training age vector (" + layout.spec().ageVectors().size() + ")");
     }
+    if (calibration.isPresent() && layout.spec().horizonCount() > 1
+        && !java.util.Arrays.equals(calibration.get().horizons(), layout.spec().horizons())) {
+      throw new IllegalArgumentException("the interval calibration has the horizons "
+          + java.util.Arrays.toString(calibration.get().horizons()) + "; the model has "
+          + java.util.Arrays.toString(layout.spec().horizons()));
+    }
   }
 }

@@ -17,6 +17,10 @@ import org.apache.commons.math3.special.Erf;
  * cent), and the validation part holds over a thousand samples of every age. A forecast at an age
  * vector that was not trained (an age between two trained ones, a fractional step) takes the factor
  * of the nearest trained age vector (Euclidean distance in steps; the younger one on a tie).
+ *
+ * <p>A network pooled over several horizons has one factor per (age vector, horizon) cell, in the
+ * data set's cell order (age vector major, horizon minor): the misfit of the spread depends on the
+ * lead time as it does on the age. A horizon must then be one of the trained ones.
  * Immutable.
  */
 public final class IntervalCalibration {
@@ -24,18 +28,40 @@ public final class IntervalCalibration {
   public static final double LEVEL = 0.8;
 
   private final int[][] ageVectors;
+  /** The trained horizons in steps, or null for a network of one horizon (any). */
+  private final int[] horizons;
   private final double[] factors;
   private final long samples;
 
   /**
+   * A calibration of a network trained for one horizon.
+   *
    * @param ageVectors the training age vectors (steps, one age per source)
    * @param factors one positive, finite factor per age vector
    * @param samples the validation samples they were fitted on (0 when none)
    */
   public IntervalCalibration(List<int[]> ageVectors, double[] factors, long samples) {
-    if (ageVectors.isEmpty() || ageVectors.size() != factors.length) {
-      throw new IllegalArgumentException("an interval calibration has one factor per age vector, got "
-          + factors.length + " factors for " + ageVectors.size() + " age vectors");
+    this(ageVectors, null, factors, samples);
+  }
+
+  /**
+   * A calibration of a network pooled over several horizons.
+   *
+   * @param ageVectors the training age vectors (steps, one age per source)
+   * @param horizons the trained horizons, steps, at least one
+   * @param factors one positive, finite factor per (age vector, horizon) cell, age vector major:
+   *     the factor of vector {@code v} at horizon index {@code j} is {@code factors[v * horizons.length + j]}
+   * @param samples the validation samples they were fitted on (0 when none)
+   */
+  public IntervalCalibration(List<int[]> ageVectors, int[] horizons, double[] factors, long samples) {
+    int perVector = horizons == null ? 1 : horizons.length;
+    if (horizons != null && horizons.length == 0) {
+      throw new IllegalArgumentException("an interval calibration over horizons needs at least one horizon");
+    }
+    if (ageVectors.isEmpty() || ageVectors.size() * perVector != factors.length) {
+      throw new IllegalArgumentException("an interval calibration has one factor per age vector"
+          + (horizons == null ? "" : " and horizon") + ", got " + factors.length + " factors for " + ageVectors.size()
+          + " age vectors" + (horizons == null ? "" : " x " + horizons.length + " horizons"));
     }
     for (double f : factors) {
       if (!(f > 0) || Double.isInfinite(f)) {
@@ -46,6 +72,7 @@ public final class IntervalCalibration {
       throw new IllegalArgumentException("the sample count must be at least 0, got " + samples);
     }
     this.ageVectors = ageVectors.stream().map(int[]::clone).toArray(int[][]::new);
+    this.horizons = horizons == null ? null : horizons.clone();
     this.factors = factors.clone();
     this.samples = samples;
   }
@@ -63,6 +90,19 @@ public final class IntervalCalibration {
   }
 
   /**
+   * No correction for a network over several horizons: factor 1 in every cell.
+   *
+   * @param ageVectors the training age vectors
+   * @param horizons the trained horizons, steps
+   * @return the identity calibration
+   */
+  public static IntervalCalibration none(List<int[]> ageVectors, int[] horizons) {
+    double[] ones = new double[ageVectors.size() * horizons.length];
+    Arrays.fill(ones, 1);
+    return new IntervalCalibration(ageVectors, horizons, ones, 0);
+  }
+
+  /**
    * Fits one factor per age vector.
    *
    * @param ageVectors the training age vectors
@@ -76,30 +116,56 @@ public final class IntervalCalibration {
    */
   public static IntervalCalibration fit(List<int[]> ageVectors, int[] sampleVectors, double[] y, double[] mean,
       double[] sd) {
+    return new IntervalCalibration(ageVectors, null, fitFactors(ageVectors.size(), sampleVectors, y, mean, sd),
+        y.length);
+  }
+
+  /**
+   * Fits one factor per (age vector, horizon) cell, as {@link #fit(List, int[], double[], double[], double[])}
+   * does per age vector.
+   *
+   * @param ageVectors the training age vectors
+   * @param horizons the trained horizons, steps
+   * @param sampleCells for each sample, its cell {@code v * horizons.length + j}
+   * @param y outcomes
+   * @param mean the forecast means
+   * @param sd the forecast standard deviations
+   * @return the factors per cell
+   */
+  public static IntervalCalibration fit(List<int[]> ageVectors, int[] horizons, int[] sampleCells, double[] y,
+      double[] mean, double[] sd) {
+    return new IntervalCalibration(ageVectors, horizons,
+        fitFactors(ageVectors.size() * horizons.length, sampleCells, y, mean, sd), y.length);
+  }
+
+  private static double[] fitFactors(int groups, int[] sampleGroups, double[] y, double[] mean, double[] sd) {
     int n = y.length;
-    if (sampleVectors.length != n || mean.length != n || sd.length != n) {
-      throw new IllegalArgumentException(n + " outcomes, " + sampleVectors.length + " age-vector indices, "
+    if (sampleGroups.length != n || mean.length != n || sd.length != n) {
+      throw new IllegalArgumentException(n + " outcomes, " + sampleGroups.length + " cell indices, "
           + mean.length + " means and " + sd.length + " standard deviations");
     }
     List<List<Double>> scores = new ArrayList<>();
-    for (int k = 0; k < ageVectors.size(); k++) {
+    for (int k = 0; k < groups; k++) {
       scores.add(new ArrayList<>());
     }
     for (int i = 0; i < n; i++) {
-      scores.get(sampleVectors[i]).add(Math.abs(y[i] - mean[i]) / sd[i]);
+      scores.get(sampleGroups[i]).add(Math.abs(y[i] - mean[i]) / sd[i]);
     }
     double half = Math.sqrt(2) * Erf.erfInv(LEVEL);
-    double[] factors = new double[ageVectors.size()];
+    double[] factors = new double[groups];
     for (int k = 0; k < factors.length; k++) {
       double[] z = scores.get(k).stream().mapToDouble(Double::doubleValue).sorted().toArray();
       // the smallest |z| that at least LEVEL of the outcomes do not exceed
       double q = z.length == 0 ? 0 : z[Math.max(0, (int) Math.ceil(LEVEL * z.length) - 1)];
       factors[k] = q > 0 ? q / half : 1;
     }
-    return new IntervalCalibration(ageVectors, factors, n);
+    return factors;
   }
 
-  /** @return the factors, parallel to {@link #ageVectors()} */
+  /**
+   * @return the factors: one per age vector, parallel to {@link #ageVectors()}, or one per (age
+   *     vector, horizon) cell, age vector major, for a network over several horizons
+   */
   public double[] factors() {
     return factors.clone();
   }
@@ -114,12 +180,41 @@ public final class IntervalCalibration {
     return samples;
   }
 
+  /** @return the trained horizons (steps) of a network over several horizons; empty for one horizon */
+  public int[] horizons() {
+    return horizons == null ? new int[0] : horizons.clone();
+  }
+
   /**
    * @param ages one age per source, steps (fractional allowed)
    * @return the factor of the nearest trained age vector
+   * @throws IllegalArgumentException for a calibration over several horizons (give the horizon)
    */
   public double factor(double[] ages) {
-    return factors[nearest(ages)];
+    if (horizons != null && horizons.length > 1) {
+      throw new IllegalArgumentException("the calibration has a factor per horizon " + Arrays.toString(horizons)
+          + ": give the horizon");
+    }
+    return factors[nearest(ages) * (horizons == null ? 1 : horizons.length)];
+  }
+
+  /**
+   * @param ages one age per source, steps (fractional allowed)
+   * @param horizon the forecast's horizon, steps: one of {@link #horizons()} (any for one horizon)
+   * @return the factor of the nearest trained age vector at that horizon
+   * @throws IllegalArgumentException when the horizon was not trained
+   */
+  public double factor(double[] ages, int horizon) {
+    if (horizons == null) {
+      return factors[nearest(ages)];
+    }
+    for (int j = 0; j < horizons.length; j++) {
+      if (horizons[j] == horizon) {
+        return factors[nearest(ages) * horizons.length + j];
+      }
+    }
+    throw new IllegalArgumentException("horizon " + horizon + " steps: the calibration has the horizons "
+        + Arrays.toString(horizons) + " steps");
   }
 
   /**
@@ -157,7 +252,7 @@ public final class IntervalCalibration {
     return factor(Arrays.stream(ages).asDoubleStream().toArray());
   }
 
-  /** @return the factors averaged over age vectors */
+  /** @return the factors averaged over age vectors (and horizons) */
   public double meanFactor() {
     return Arrays.stream(factors).average().orElse(1);
   }
@@ -165,17 +260,18 @@ public final class IntervalCalibration {
   @Override
   public boolean equals(Object o) {
     return o instanceof IntervalCalibration c && Arrays.deepEquals(c.ageVectors, ageVectors)
-        && Arrays.equals(c.factors, factors) && c.samples == samples;
+        && Arrays.equals(c.horizons, horizons) && Arrays.equals(c.factors, factors) && c.samples == samples;
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.deepHashCode(ageVectors) + Arrays.hashCode(factors)) + Long.hashCode(samples);
+    return 31 * (31 * (31 * Arrays.deepHashCode(ageVectors) + Arrays.hashCode(horizons)) + Arrays.hashCode(factors))
+        + Long.hashCode(samples);
   }
 
   @Override
   public String toString() {
-    return "IntervalCalibration(" + factors.length + " ages, mean factor " + meanFactor() + ", " + samples
-        + " samples)";
+    return "IntervalCalibration(" + ageVectors.length + " ages" + (horizons == null ? "" : " x " + horizons.length
+        + " horizons") + ", mean factor " + meanFactor() + ", " + samples + " samples)";
   }
 }

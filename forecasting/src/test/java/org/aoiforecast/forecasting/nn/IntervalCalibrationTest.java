@@ -3,6 +3,7 @@ package org.aoiforecast.forecasting.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,37 @@ class IntervalCalibrationTest {
         new double[] {0}, 1));
     assertThrows(IllegalArgumentException.class, () -> new IntervalCalibration(List.of(new int[] {1}),
         new double[] {1, 1}, 1));
+  }
+
+  @Test
+  void overSeveralHorizonsEachCellHasItsFactor() {
+    List<int[]> ages = List.of(new int[] {1}, new int[] {4});
+    int[] horizons = {0, 3};
+    // cell = age vector * 2 + horizon index; in cell 3 (age 4, horizon 3) |z| runs 1..10, elsewhere 0.5
+    int n = 40;
+    int[] cells = new int[n];
+    double[] y = new double[n];
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    for (int i = 0; i < n; i++) {
+      cells[i] = i / 10;
+      y[i] = cells[i] == 3 ? 1 + i % 10 : 0.5;
+      sd[i] = 1;
+    }
+    IntervalCalibration c = IntervalCalibration.fit(ages, horizons, cells, y, mean, sd);
+    assertArrayEquals(horizons, c.horizons());
+    double half = 1.2815515655446004;
+    // the 8th smallest of 1..10 is 8: the interval must reach 8 standard deviations
+    assertEquals(8 / half, c.factor(new double[] {4}, 3), 1e-9);
+    assertEquals(0.5 / half, c.factor(new double[] {4}, 0), 1e-9);
+    assertEquals(0.5 / half, c.factor(new double[] {2}, 3), 1e-9, "age 2 is nearest to age 1");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.factor(new double[] {4}, 1)).getMessage()
+        .contains("horizon 1 steps"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.factor(new double[] {4})).getMessage()
+        .contains("give the horizon"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new IntervalCalibration(ages, horizons,
+        new double[] {1, 1}, 0)).getMessage().contains("2 factors for 2 age vectors x 2 horizons"));
+    assertArrayEquals(new double[] {1, 1, 1, 1}, IntervalCalibration.none(ages, horizons).factors(), 0.0);
+    assertEquals(0, IntervalCalibration.none(ages).horizons().length, "one horizon: none named");
   }
 }

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         "Readings come from --readings FILE (CSV with columns source,age,v0,v1,... where v0 is the freshest value)"
             + " or from --source NAME=AGE:v0,v1,... options. Ages are steps or durations (3, 3h, 90m).",
         "A model with a Gaussian head (what train saves by default) prints the median and the central 80 % interval;"
-            + " a point model (train --no-intervals, or --horizons) prints the forecast alone."})
+            + " a point model (train --no-intervals, or --horizons without --intervals) prints the forecast alone."})
 final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -158,11 +158,11 @@ final class PredictCommand implements Callable<Integer> {
         double forecast = f.forecast(built, h);
         GaussianForecast distribution = null;
         if (f.isProbabilistic()) {
-          double sd = f.forecastDistribution(built).sd();
+          double sd = f.forecastDistribution(built, h).sd();
           if (!Double.isFinite(forecast) || !(sd > 0) || Double.isInfinite(sd)) {
             throw notFinite("N(" + forecast + ", " + sd + "^2)");
           }
-          distribution = new GaussianForecast(forecast, sd * online.map(HistoryRecalibration::factor).orElse(1.0));
+          distribution = new GaussianForecast(forecast, sd * (online.isPresent() ? online.get().factor(h) : 1.0));
         } else if (!Double.isFinite(forecast)) {
           throw notFinite(Double.toString(forecast));
         }
@@ -176,17 +176,17 @@ final class PredictCommand implements Callable<Integer> {
               target, targetTime, label, distribution.median(), u, distribution.lower(PredictionJson.INTERVAL),
               distribution.upper(PredictionJson.INTERVAL), u);
         }
-        if (online.isPresent() && j == 0) {
+        if (online.isPresent()) {
           HistoryRecalibration r = online.get();
           spec.commandLine().getOut().printf(Locale.ROOT, "(interval recalibrated online from %d outcomes of %s up to"
-              + " %s: %.1f %% of them inside their intervals, standard deviation x %.3f)%n", r.outcomes(), history,
-              r.lastOutcome(), 100 * r.coverage(), r.factor());
+              + " %s: %.1f %% of them inside their intervals, standard deviation x %.3f)%n", r.outcomes(h), history,
+              r.lastOutcome(), 100 * r.coverage(h), r.factor(h));
         }
         if (root == null) {
           // the top-level fields are the first horizon's; "forecasts" lists every horizon
           root = PredictionJson.of(model, target, unit, time, targetTime, forecast, distribution);
           if (online.isPresent()) {
-            PredictionJson.online(root, history, online.get());
+            PredictionJson.online(root, history, online.get(), h);
           }
           list = root.putArray("forecasts");
         }
@@ -194,6 +194,12 @@ final class PredictCommand implements Callable<Integer> {
         o.put("horizon", h);
         o.put("time", targetTime.toString());
         o.put("value", forecast);
+        if (distribution != null) {
+          PredictionJson.distribution(o, distribution);
+          if (online.isPresent()) {
+            o.put("online_factor", online.get().factor(h));
+          }
+        }
       }
       if (json != null) {
         Json.write(json, root);
@@ -254,7 +260,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     if (!f.isProbabilistic()) {
       throw CliException.usage("--history recalibrates the interval of a model with a Gaussian head; " + model
-          + " forecasts points (trained with --no-intervals or --horizons)");
+          + " forecasts points (trained with --no-intervals, or --horizons without --intervals)");
     }
     List<Source> sources = f.layout().sources();
     int[] ages = new int[sources.size()];

@@ -57,16 +57,27 @@ final class PredictionJson {
   }
 
   /**
-   * Adds {@code online}: how {@code --history} recalibrated the interval (the rate, the outcomes and
-   * their coverage, the factor already applied to {@code sd}, the data file).
+   * Adds {@code online}: how {@code --history} recalibrated the interval of a horizon, the first one
+   * printed (the rate, the outcomes and their coverage, the factor already applied to {@code sd},
+   * the data file).
    */
-  static void online(ObjectNode root, Path history, HistoryRecalibration r) {
+  static void online(ObjectNode root, Path history, HistoryRecalibration r, int horizon) {
     ObjectNode o = root.putObject("online");
     o.put("history", history.toString());
     o.put("rate", r.rate());
-    o.put("outcomes", r.outcomes());
+    o.put("outcomes", r.outcomes(horizon));
     o.put("last_outcome", r.lastOutcome().toString());
-    o.put("coverage", r.coverage());
-    o.put("factor", r.factor());
+    o.put("coverage", r.coverage(horizon));
+    o.put("factor", r.factor(horizon));
+  }
+
+  /**
+   * Adds a distribution's {@code sd}, {@code lower} and {@code upper} (the central {@link #INTERVAL}
+   * interval) to one entry of {@code forecasts}.
+   */
+  static void distribution(ObjectNode entry, GaussianForecast d) {
+    entry.put("sd", d.sd());
+    entry.put("lower", d.lower(INTERVAL));
+    entry.put("upper", d.upper(INTERVAL));
   }
 }

@@ -104,7 +104,10 @@ final class RunCommand implements Callable<Integer> {
     ClosedLoop.whyNot(study, report, training).ifPresent(why -> w.println("update scheduling skipped: " + why));
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
     Optional<ProfileCurve> logLoss = Optional.empty();
-    if (training.report().strategies().stream().anyMatch(r -> r.probabilistic().isPresent())) {
+    // the estimate is for one horizon; a network pooled over horizons reports its log loss per age
+    // over all of them, which it does not compare with
+    if (training.report().strategies().stream().anyMatch(r -> r.probabilistic().isPresent())
+        && !study.settings().pooledHorizons()) {
       long t3 = System.nanoTime();
       try (Progress progress = Progress.start("log-loss estimate", 1, Progress.interactive(quiet), System.err)) {
         logLoss = Optional.of(study.logLossEstimate(report, progress.listener()));

@@ -135,8 +135,8 @@ final class StudyOptions {
     @Option(names = "--intervals", negatable = true, description = "Train the pooled-with-age network with a"
         + " Gaussian head (mean and standard deviation, trained by the Gaussian log-likelihood) whose 80 %%"
         + " intervals are calibrated on the validation part; reports the log loss, CRPS, pinball losses and"
-        + " interval coverage, and the saved model forecasts intervals. Default: on for one horizon, off with"
-        + " several --horizons; --no-intervals trains a point head (squared error) instead.")
+        + " interval coverage, and the saved model forecasts intervals (with --horizons, calibrated per age and"
+        + " horizon). Default: on; --no-intervals trains a point head (squared error) instead.")
     Boolean intervals;
   }
 
@@ -226,12 +226,8 @@ final class StudyOptions {
       throw CliException.usage("--intervals makes the pooled-with-age network probabilistic; add pooled-with-age to"
           + " --strategies");
     }
-    if (Boolean.TRUE.equals(n.intervals) && pooledHorizons) {
-      throw CliException.usage("--intervals and --horizons " + horizons + " cannot be combined yet: forecast"
-          + " distributions are calibrated per age, not per (age, horizon); leave out --intervals");
-    }
-    // the Gaussian head is the default where it applies: one horizon and a pooled network to train
-    boolean intervals = n.intervals != null ? n.intervals : pooledWithAge && !pooledHorizons;
+    // the Gaussian head is the default wherever there is a pooled network to train (docs/decisions.md)
+    boolean intervals = n.intervals != null ? n.intervals : pooledWithAge;
     Architecture arch = switch (n.architecture.toLowerCase(java.util.Locale.ROOT)) {
       case "mlp" -> Architecture.MLP;
       case "lstm" -> Architecture.LSTM;

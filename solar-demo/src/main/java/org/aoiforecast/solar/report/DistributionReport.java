@@ -25,22 +25,24 @@ import org.aoiforecast.info.profile.ProfileCurve;
  * @param bands the age bands
  * @param estimate the log-loss estimate (same target, sources, covariates, window and ages), if
  *     computed
+ * @param horizons whether the network pools several horizons (scores per age pool them; no estimate)
  */
 record DistributionReport(String strategy, ProbabilisticResult result, int[] ages, List<AgeBand> bands,
-    Optional<ProfileCurve> estimate) {
+    Optional<ProfileCurve> estimate, boolean horizons) {
   /** Figure 8. */
   static final String FIGURE = "fig8-log-loss.png";
 
   /**
    * @param eval the training comparison
    * @param estimate the log-loss estimate, if computed
+   * @param horizons whether the study pools several horizons
    * @return the report of the first strategy that forecasts distributions, or empty
    */
-  static Optional<DistributionReport> of(EvaluationReport eval, Optional<ProfileCurve> estimate) {
+  static Optional<DistributionReport> of(EvaluationReport eval, Optional<ProfileCurve> estimate, boolean horizons) {
     for (StrategyResult r : eval.strategies()) {
       if (r.probabilistic().isPresent()) {
         return Optional.of(new DistributionReport(r.name(), r.probabilistic().get(), eval.ages(), eval.bands(),
-            estimate));
+            estimate, horizons));
       }
     }
     return Optional.empty();
@@ -116,9 +118,11 @@ record DistributionReport(String strategy, ProbabilisticResult result, int[] age
     String u = unit.isEmpty() ? "target units" : unit;
     md.append("## Forecast distributions\n\n");
     md.append("The ").append(strategy).append(" network has a Gaussian head: per forecast a mean and a standard"
-        + " deviation, trained by the Gaussian log-likelihood; one factor per age, fitted on the validation part,"
-        + " scales the standard deviations so that the central 80 % interval covers 80 % of that part (mean factor ")
-        .append(String.format(Locale.ROOT, "%.3f", result.meanCalibration())).append("). Scores on the test part:"
+        + " deviation, trained by the Gaussian log-likelihood; one factor per age").append(horizons ? " and horizon"
+        : "").append(", fitted on the validation part, scales the standard deviations so that the central 80 %"
+        + " interval covers 80 % of that part (mean factor ")
+        .append(String.format(Locale.ROOT, "%.3f", result.meanCalibration())).append("). Scores on the test part"
+        + (horizons ? ", per age over every horizon" : "") + ":"
         + " coverage of the central 80 % interval (between the 0.1 and 0.9 quantiles) and its mean width, CRPS and"
         + " pinball losses in ").append(u).append(", log loss in nats (of the density per ").append(u)
         .append("; lower is better for all but coverage). The last three columns score the same forecasts with their"
@@ -145,6 +149,9 @@ record DistributionReport(String strategy, ProbabilisticResult result, int[] age
         + " --loss log` with the same covariates and window (u = ").append(e.window()).append(", ")
         .append(e.estimator()).append(", ").append(e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
         .append("; dashed black, with its 95 % bootstrap interval)"));
+    if (horizons) {
+      md.append(", every horizon pooled per age (the no-training estimate is for one horizon, so it is not drawn)");
+    }
     md.append(". All in nats of the target in its own units. A target with an exact value on part of the data"
         + " (zero power at night) has no finite differential entropy there: the network's log loss on those"
         + " samples is set by how sharply it forecasts them, and an estimator's by its own resolution (docs/theory.md,"

@@ -25,7 +25,7 @@ public final class Figures {
   public static final String COST = "fig5-cost.png";
   /** Figure 7 (with smart persistence). */
   public static final String SKILL = "fig7-skill.png";
-  /** Figure 8 (with forecast distributions: the default for one horizon, {@code --intervals}). */
+  /** Figure 8 (with forecast distributions, the default; not with {@code --no-intervals}). */
   public static final String LOG_LOSS = DistributionReport.FIGURE;
   /** Figure 9: skill per (age, horizon) against smart persistence, a heat map (with {@code --horizons}). */
   public static final String HORIZON_SKILL = "fig9-horizon-skill.png";

@@ -194,7 +194,7 @@ public final class ReportWriter {
     if (backtest.isPresent()) {
       backtest.get().toTable().write().csv(dir.resolve(BacktestSection.CSV).toFile());
     }
-    Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss);
+    Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss, s.pooledHorizons());
     distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
     String unit = study.data().series().units().get(study.data().series().columnIndex(s.target()));
     Optional<FanChart> fan = distributions.isPresent() && training.pooledModel() != null
@@ -342,8 +342,8 @@ md = md.replace("## Timings\n", section + "## Timings\n");
     if (s.strategies().contains(Strategies.POOLED_WITH_AGE)) {
       row(md, "pooled network's head", s.intervals()
           ? "Gaussian (mean and standard deviation, trained by the log-likelihood; 80 % intervals calibrated per age"
-              + " on the validation part)"
-          : "point (squared error)" + (s.pooledHorizons() ? "" : "; --intervals gives a Gaussian head"));
+              + (s.pooledHorizons() ? " and horizon" : "") + " on the validation part)"
+          : "point (squared error); --intervals gives a Gaussian head");
     }
     row(md, "split", backtest.map(BacktestSection::layout).orElse("chronological 70 % / 15 % / 15 % (train /"
         + " validation / test), standardised on training data"));

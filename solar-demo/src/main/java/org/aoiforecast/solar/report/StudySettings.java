@@ -93,10 +93,6 @@ public record StudySettings(String target, List<String> features, AgeSet ages, i
         throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of " + ALL_STRATEGIES);
       }
     }
-    if (intervals && horizons != null && horizons.size() > 1) {
-      throw new IllegalArgumentException("--intervals and several --horizons cannot be combined yet: forecast"
-          + " distributions are calibrated per age, not per (age, horizon)");
-    }
     if (horizons != null && horizons.size() > 1 && strategies.contains("per-age")) {
       throw new IllegalArgumentException("per-age networks are trained for one horizon; with several horizons "
           + horizons + " use pooled-with-age");

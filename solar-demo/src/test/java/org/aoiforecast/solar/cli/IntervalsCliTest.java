@@ -218,7 +218,7 @@ class IntervalsCliTest {
   }
 
   @Test
-  void theGaussianHeadIsTheDefaultForOneHorizon() throws IOException {
+  void theGaussianHeadIsTheDefault() throws IOException {
     Path json = dir.resolve("default.json");
     assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3",
         "--epochs", "1", "--strategies", "pooled-with-age,linear", "--model", "none", "--json", json.toString(),
@@ -226,16 +226,51 @@ class IntervalsCliTest {
     JsonNode strategies = new ObjectMapper().readTree(json.toFile()).get("strategies");
     assertTrue(strategies.get(0).get("probabilistic").isObject(), "pooled-with-age forecasts distributions");
     assertTrue(strategies.get(1).get("probabilistic").isNull(), "linear forecasts points");
-    // with several horizons the pooled network keeps its point head, and asking for intervals is an error
+    // so it is with several horizons, and --no-intervals gives the point head there too
     Path horizons = dir.resolve("horizons.json");
     assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-2", "--window", "2",
         "--horizons", "0-1", "--epochs", "1", "--strategies", "pooled-with-age", "--model", "none", "--json",
         horizons.toString(), "--quiet").code());
+    assertTrue(new ObjectMapper().readTree(horizons.toFile()).get("strategies").get(0).get("probabilistic")
+        .isObject());
+    assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-2", "--window", "2",
+        "--horizons", "0-1", "--epochs", "1", "--strategies", "pooled-with-age", "--no-intervals", "--model", "none",
+        "--json", horizons.toString(), "--quiet").code());
     assertTrue(new ObjectMapper().readTree(horizons.toFile()).get("strategies").get(0).get("probabilistic").isNull());
-    SolarCliTest.Result both = SolarCliTest.cli("train", "--data", data.toString(), "--horizons", "0-1",
-        "--strategies", "pooled-with-age", "--intervals", "--model", "none");
-    assertEquals(2, both.code(), both.out());
-    assertTrue(both.err().contains("--intervals") && both.err().contains("--horizons"), both.err());
+  }
+
+  @Test
+  void intervalsOverSeveralHorizonsAreCalibratedPerAgeAndHorizon() throws IOException {
+    Path json = dir.resolve("horizon-intervals.json");
+    Path model = dir.resolve("horizon-gaussian.aoi");
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3",
+        "--horizons", "0-2", "--epochs", "3", "--strategies", "pooled-with-age,linear", "--model",
+        model.toString(), "--json", json.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    JsonNode p = new ObjectMapper().readTree(json.toFile()).get("strategies").get(0).get("probabilistic");
+    assertEquals(3, p.get("test_coverage").size(), "per age, every horizon pooled");
+    assertEquals(3, p.get("online").get("test_coverage").size());
+    assertEquals(3 * 3, org.aoiforecast.forecasting.AgeAwareForecaster.load(model).calibration().factors().length,
+        "a factor per (age, horizon) cell");
+    // predict: every horizon with its median and interval, in text and JSON
+    Path pj = dir.resolve("horizon-predict.json");
+    SolarCliTest.Result live = SolarCliTest.cli(predict(model, "--json", pj.toString()));
+    assertEquals(0, live.code(), live.err());
+    String[] lines = live.out().strip().split("\\R");
+    assertEquals(3, lines.length, live.out());
+    for (int h = 0; h < 3; h++) {
+      assertTrue(lines[h].contains("(horizon " + h + ")") && lines[h].contains(" (median), 80 % interval "), lines[h]);
+    }
+    for (JsonNode f : new ObjectMapper().readTree(pj.toFile()).get("forecasts")) {
+      double lower = f.get("lower").asDouble();
+      double upper = f.get("upper").asDouble();
+      assertTrue(lower < f.get("value").asDouble() && f.get("value").asDouble() < upper, f.toString());
+      assertEquals(2 * 1.2815515655446004 * f.get("sd").asDouble(), upper - lower, 1e-9);
+    }
+    // --history recalibrates each horizon from its own forecasts
+    SolarCliTest.Result online = SolarCliTest.cli(predict(model, "--history", data.toString()));
+    assertEquals(0, online.code(), online.err());
+    assertEquals(3, online.out().split("recalibrated online from ", -1).length - 1, online.out());
   }
 
   @Test
