@@ -67,7 +67,9 @@ public final class Backtest {
   }
 
   /**
-   * @param data a raw data set pooled over an age set (all sources sharing each age)
+   * @param data a raw data set pooled over an age set (all sources sharing each age), and over
+   *     horizons if it has several (each age's errors then pool its horizons, and the gaps cover
+   *     the longest horizon)
    * @param strategies the strategies to train and evaluate on every fold
    * @param listener training progress
    * @return the per-fold results and their summary
@@ -100,7 +102,7 @@ public final class Backtest {
       List<StrategyResult> fr = runs.stream().map(Evaluation.Run::result).toList();
       int[] ages = fr.get(0).test().ages();
       results.add(new FoldResult(fold.layout(), new EvaluationReport(data.spec().target(), data.spec().window(),
-          data.spec().horizon(), ages, fr)));
+          data.spec().horizon(0), ages, fr)));
       folds.foldDone(fold, runs);
     }
     return new BacktestReport(origin, data.series().start(), data.series().step(), bands, results);

@@ -108,6 +108,24 @@ public final class Evaluation {
   }
 
   /**
+   * The (age, horizon) grid of trained forecasters on the test part of data pooled over horizons,
+   * as {@link #runWithHorizons} reports it: e.g. for the last fold of a backtest.
+   *
+   * @param splits raw splits of a data set pooled over ages and horizons
+   * @param runs the strategies' forecasters and results on them, in the order run
+   * @return the per-cell report
+   */
+  public static HorizonReport horizonReport(Splits splits, List<? extends Run<?>> runs) {
+    List<HorizonReport.Entry> cells = new ArrayList<>();
+    for (Run<?> r : runs) {
+      cells.add(new HorizonReport.Entry(r.result().name(), HorizonMetrics.of(splits.test(),
+          r.forecaster().predict(splits.test())), r.result().trainSeconds()));
+    }
+    int[] ages = runs.isEmpty() ? new int[0] : runs.get(0).result().test().ages();
+    return new HorizonReport(ages, splits.train().spec().horizons(), cells);
+  }
+
+  /**
    * Trains one strategy and measures it per age on the training and test parts.
    *
    * @param splits raw splits

@@ -280,8 +280,7 @@ final class StudyOptions {
   /**
    * The horizons of {@code --horizons}, or null when the option is not given.
    *
-   * @throws CliException (usage) for a bad set, or when combined with {@code --horizon} or
-   *     {@code --backtest}
+   * @throws CliException (usage) for a bad set, or when combined with {@code --horizon}
    */
   static AgeSet horizons(Common common, Network network, Duration step) {
     if (network.horizons == null) {
@@ -290,10 +289,6 @@ final class StudyOptions {
     if (!common.horizon.equals("0")) {
       throw CliException.usage("--horizons: give either --horizon " + common.horizon + " or --horizons "
           + network.horizons + ", not both");
-    }
-    if (network.backtest != null) {
-      throw CliException.usage("--horizons: backtests (--backtest) evaluate one horizon; give --horizon instead, or"
-          + " drop --backtest");
     }
     return ages(network.horizons, step, "--horizons");
   }

@@ -314,14 +314,18 @@ public final class Study {
     List<TrainingStrategy<?>> strategies = settings.strategies().stream().<TrainingStrategy<?>>map(this::strategy)
         .toList();
     AgeAwareForecaster[] last = new AgeAwareForecaster[1];
+    HorizonReport[] grid = new HorizonReport[1];
     BacktestReport report = Backtest.of(RollingOrigin.of(folds)).withBands(ageBands()).run(
         AgedDataset.of(data.series(), spec()), strategies, listener, (fold, runs) -> {
-          last[0] = null; // only the last fold's model is kept
+          last[0] = null; // only the last fold's model (and grid) is kept
           for (Evaluation.Run<?> run : runs) {
             last[0] = last[0] != null ? last[0] : pooledWithAge(run);
           }
+          if (settings.pooledHorizons()) {
+            grid[0] = Evaluation.horizonReport(fold.splits(), runs);
+          }
         });
-    return new Training(report.last(), last[0], report);
+    return new Training(report.last(), last[0], report, grid[0]);
   }
 
   private static AgeAwareForecaster pooledWithAge(Evaluation.Run<?> run) {

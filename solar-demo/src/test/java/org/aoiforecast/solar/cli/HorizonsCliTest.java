@@ -134,9 +134,21 @@ class HorizonsCliTest {
     assertEquals(2, perAge.code());
     assertTrue(perAge.err().contains("--strategies: per-age trains one network per age for one horizon"),
         perAge.err());
-    Result backtest = SolarCliTest.cli("train", "--data", data.toString(), "--horizons", "0-3", "--backtest", "2",
-        "--model", "none");
-    assertEquals(2, backtest.code());
-    assertTrue(backtest.err().contains("--horizons: backtests (--backtest) evaluate one horizon"), backtest.err());
+  }
+
+  @Test
+  void aBacktestOverHorizonsGapsTheLongestHorizonAndKeepsTheLastFoldsGrid() throws IOException {
+    Path json = dir.resolve("backtest-horizons.json");
+    Result r = SolarCliTest.cli("train", "--data", data.toString(), "--horizons", "0-3", "--ages", "1-3", "--window",
+        "2", "--epochs", "1", "--strategies", "pooled-with-age,linear", "--backtest", "2", "--model", "none",
+        "--json", json.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Backtest over 2 forecast origins") && r.out().contains("Test MSE per horizon"),
+        r.out());
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    // gap = window 2 + oldest age 3 + longest horizon 3
+    assertEquals(8, root.get("backtest").get("gap").asInt());
+    assertEquals(2, root.get("backtest").get("folds").asInt());
+    assertEquals(4, root.get("horizon_grid").get("horizons").size(), "the last fold's grid");
   }
 }
