@@ -41,7 +41,7 @@ public final class IntervalCalibration {
    * @param samples the validation samples they were fitted on (0 when none)
    */
   public IntervalCalibration(List<int[]> ageVectors, double[] factors, long samples) {
-    this(ageVectors, null, factors, samples);
+    this(null, ageVectors, factors, samples);
   }
 
   /**
@@ -54,6 +54,11 @@ public final class IntervalCalibration {
    * @param samples the validation samples they were fitted on (0 when none)
    */
   public IntervalCalibration(List<int[]> ageVectors, int[] horizons, double[] factors, long samples) {
+    this(java.util.Objects.requireNonNull(horizons, "horizons"), ageVectors, factors, samples);
+  }
+
+  // horizons null: one horizon, not named (the form of single-horizon models)
+  private IntervalCalibration(int[] horizons, List<int[]> ageVectors, double[] factors, long samples) {
     int perVector = horizons == null ? 1 : horizons.length;
     if (horizons != null && horizons.length == 0) {
       throw new IllegalArgumentException("an interval calibration over horizons needs at least one horizon");
@@ -116,8 +121,7 @@ public final class IntervalCalibration {
    */
   public static IntervalCalibration fit(List<int[]> ageVectors, int[] sampleVectors, double[] y, double[] mean,
       double[] sd) {
-    return new IntervalCalibration(ageVectors, null, fitFactors(ageVectors.size(), sampleVectors, y, mean, sd),
-        y.length);
+    return new IntervalCalibration(ageVectors, fitFactors(ageVectors.size(), sampleVectors, y, mean, sd), y.length);
   }
 
   /**
