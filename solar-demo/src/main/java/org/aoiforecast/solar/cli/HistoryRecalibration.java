@@ -54,6 +54,8 @@ record HistoryRecalibration(int[] horizons, double[] factors, long[] outcomes, d
     try {
       data = AgedDataset.of(series, spec.withOnlyAgeVector(vector));
       forecasts = model.predictDistribution(data);
+    } catch (DataException e) {
+      throw e; // already names the file, line and column
     } catch (IllegalArgumentException e) {
       throw new DataException(file.toString(), 0, null, "--history: " + e.getMessage());
     }

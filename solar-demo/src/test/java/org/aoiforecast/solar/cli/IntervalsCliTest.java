@@ -137,7 +137,7 @@ class IntervalsCliTest {
   }
 
   @Test
-  void historyNeedsAGaussianModelAndOutcomesKnownAtTheQueryTime() {
+  void historyNeedsAGaussianModelAndOutcomesKnownAtTheQueryTime() throws IOException {
     Path point = dir.resolve("history-point.aoi");
     assertEquals(0, SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "3", "--epochs",
         "1", "--strategies", "pooled-with-age", "--no-intervals", "--model", point.toString(), "--quiet").code());
@@ -156,6 +156,16 @@ class IntervalsCliTest {
     r = SolarCliTest.cli(predict(gaussian, "--history", dir.toString()));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--history " + dir + " is a folder"), r.err());
+    // a history without the model's columns: the file and the column are named
+    StringBuilder csv = new StringBuilder("time,GHI\n");
+    for (int h = 0; h < 48; h++) {
+      csv.append(java.time.Instant.parse("2021-06-13T00:00:00Z").plusSeconds(3600L * h)).append(",0\n");
+    }
+    Path other = dir.resolve("other.csv");
+    Files.writeString(other, csv);
+    r = SolarCliTest.cli(predict(gaussian, "--history", other.toString()));
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains(other.toString()) && r.err().contains("column 'Power'"), r.err());
   }
 
   @Test
