@@ -23,7 +23,9 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  * the argument {@code lstm} it also trains the pooled network as an LSTM(32) over the
  * window, to set its accuracy and cost next to the default MLP's. With the argument {@code
  * gaussian} the pooled network has the Gaussian head (its means scored), as {@code train} and
- * {@code run} train it by default; the per-age networks keep the squared error of the recipe.
+ * {@code run} train it by default; the per-age networks keep the squared error of the recipe. The
+ * arguments {@code lr=RATE}, {@code batch=ROWS} and {@code plateau=FACTOR} change the pooled
+ * network's learning rate, minibatch size and plateau decay (levers tried in docs/benchmarks.md).
  *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
  * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args=lstm -Dbench.jvmArgs=-Xmx1g}
@@ -35,8 +37,21 @@ public final class StudyBench {
   public static void main(String[] args) {
     Splits splits = Tmy3Study.splits();
     NetworkConfig config = NetworkConfig.defaults();
-    NetworkConfig pooledConfig = List.of(args).contains("gaussian")
-        ? config.toBuilder().head(OutputHead.GAUSSIAN).build() : config;
+    NetworkConfig.Builder pooledBuilder = config.toBuilder();
+    if (List.of(args).contains("gaussian")) {
+      pooledBuilder.head(OutputHead.GAUSSIAN);
+    }
+    // levers of the pooled network alone: lr=RATE, batch=ROWS, plateau=FACTOR
+    for (String a : args) {
+      if (a.startsWith("lr=")) {
+        pooledBuilder.learningRate(Double.parseDouble(a.substring(3)));
+      } else if (a.startsWith("batch=")) {
+        pooledBuilder.batchSize(Integer.parseInt(a.substring(6)));
+      } else if (a.startsWith("plateau=")) {
+        pooledBuilder.plateauDecay(Double.parseDouble(a.substring(8)));
+      }
+    }
+    NetworkConfig pooledConfig = pooledBuilder.build();
     // warm the JIT and ND4J up first, so that neither side pays the start-up
     Evaluation.run(splits, Strategies.pooledWithAge(pooledConfig.toBuilder().maxEpochs(2).build()),
         TrainingListener.NONE);
@@ -46,8 +61,8 @@ public final class StudyBench {
     StrategyResult pooled = Evaluation.run(splits, Strategies.pooledWithAge(pooledConfig), TrainingListener.NONE)
         .result();
     double onePerAge = perAge.trainSeconds() / perAge.networks();
-    System.out.printf("machine: %d cores; %s; pooled head %s%n", Runtime.getRuntime().availableProcessors(), config,
-        pooledConfig.head());
+    System.out.printf("machine: %d cores; %s; pooled: %s%n", Runtime.getRuntime().availableProcessors(), config,
+        pooledConfig);
     System.out.printf("per-age sweep, one thread: %d networks, %.1f s (%.2f s per network), mean test MSE %.0f%n",
         perAge.networks(), perAge.trainSeconds(), onePerAge, perAge.test().meanMse());
     System.out.printf("per-age sweep, %d threads side by side: %.1f s, mean test MSE %.0f%n",
