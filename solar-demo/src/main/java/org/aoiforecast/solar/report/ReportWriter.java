@@ -387,7 +387,17 @@ md = md.replace("## Timings\n", section + "## Timings\n");
     StrategyResult best = eval.strategies().stream().min(Comparator.comparingDouble(r -> r.test().meanMse()))
         .orElseThrow();
     md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(num(best.test().meanMse()))
-        .append(' ').append(mseUnit).append(").\n");
+        .append(' ').append(mseUnit).append(")");
+    // the winner of each age band, as a forecaster choosing for one staleness would read it
+    List<String> perBand = new ArrayList<>();
+    for (AgeBand band : eval.bands()) {
+      StrategyResult b = eval.strategies().stream().filter(r -> Double.isFinite(band.meanMse(r.test())))
+          .min(Comparator.comparingDouble(r -> band.meanMse(r.test()))).orElse(null);
+      if (b != null) {
+        perBand.add(band.label() + " " + b.name() + " (" + num(band.meanMse(b.test())) + ")");
+      }
+    }
+    md.append(perBand.isEmpty() ? "" : "; per age band: " + String.join(", ", perBand)).append(".\n");
     backtest.ifPresent(b -> md.append(BacktestSection.finding(b, mseUnit)));
     if (Double.isFinite(agreement)) {
       md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation) deviates from the"

@@ -238,6 +238,25 @@ class SolarCliTest {
         assertTrue(Double.isFinite(v.asDouble()));
       }
     }
+    // the findings name the winner of each age band: here the youngest, ages 1-6 h of hourly data
+    String winner = null;
+    double lowest = Double.POSITIVE_INFINITY;
+    JsonNode ages = training.get("ages");
+    for (JsonNode s : training.get("strategies")) {
+      double sum = 0;
+      int n = 0;
+      for (int i = 0; i < ages.size(); i++) {
+        if (ages.get(i).asInt() <= 6) {
+          sum += s.get("test_mse").get(i).asDouble();
+          n++;
+        }
+      }
+      if (sum / n < lowest) {
+        lowest = sum / n;
+        winner = s.get("name").asText();
+      }
+    }
+    assertTrue(md.contains("; per age band: 1-6 h " + winner + " ("), md);
     assertEquals("analyze", m.readTree(out.resolve("analysis.json").toFile()).get("command").asText());
     JsonNode run = m.readTree(out.resolve("run.json").toFile());
     assertEquals("run", run.get("command").asText());
