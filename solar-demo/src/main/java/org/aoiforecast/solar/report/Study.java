@@ -321,7 +321,8 @@ public final class Study {
           for (Evaluation.Run<?> run : runs) {
             last[0] = last[0] != null ? last[0] : pooledWithAge(run);
           }
-          if (settings.pooledHorizons()) {
+          // the grid is reported for the last fold only: no other fold pays its predictions
+          if (settings.pooledHorizons() && fold.layout().number() == folds) {
             grid[0] = Evaluation.horizonReport(fold.splits(), runs);
           }
         });
