@@ -395,7 +395,7 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
     Instant target = request.queryTime().plus(layout.step().multipliedBy(horizon));
     double[] f = encoder.encodeLive(target, horizon, windows, ages, request.covariates());
     INDArray out = network.output(input.single(f), false);
-    double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f)).orElse(0.0);
+    double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f, ages, horizon)).orElse(0.0);
     return new Output(mean, out.size(1) > 1 ? out.getDouble(0, 1) : Double.NaN, ages);
   }
 

@@ -38,7 +38,8 @@ final class PooledTraining {
     AgedDataset validation = std.validationPart()
         .map(v -> ageInput ? v.withAgeInput() : v.withoutAgeInput()).orElse(null);
     InputLayout in = InputLayout.of(config.architecture(), train);
-    Optional<LinearBase> base = config.linearPath() == LinearPath.RIDGE ? Optional.of(LinearBase.fit(train))
+    Optional<LinearBase> base = config.linearPath() != LinearPath.NONE
+        ? Optional.of(LinearBase.fit(train, config.linearPath()))
         : Optional.empty();
     Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
     int rowsPerEpoch = train.size();

@@ -26,6 +26,7 @@ import org.aoiforecast.forecasting.evaluation.AgeMetrics;
 import org.aoiforecast.forecasting.model.ModelFileException;
 import org.aoiforecast.forecasting.model.Provenance;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.TrainingException;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -153,6 +154,47 @@ class AgeAwareForecasterTest {
     // an age between training ages is interpolated
     double between = model.forecast(ForecastRequest.at(s.time(t)).source("x", Duration.ofHours(3), window).build());
     assertTrue(Double.isFinite(between));
+  }
+
+  /**
+   * The per-age linear path: saved and loaded with identical forecasts, live forecasts equal the
+   * data set's, and a file whose path does not fit its layout or names an unknown path is refused.
+   */
+  @Test
+  void perAgePathSavesLoadsAndForecastsLive() throws IOException {
+    AgeAwareForecaster m = Strategies.pooledWithAge(FAST.toBuilder().linearPath(LinearPath.PER_AGE).build())
+        .fit(splits, TrainingListener.NONE);
+    assertEquals(LinearPath.PER_AGE, m.linearBase().orElseThrow().path());
+    Path file = dir.resolve("per-age.aoi");
+    m.save(file);
+    AgeAwareForecaster back = AgeAwareForecaster.load(file);
+    assertEquals(m.linearBase(), back.linearBase());
+    assertArrayEquals(m.predict(splits.test()), back.predict(splits.test()), 0.0);
+    AgedDataset test = splits.test();
+    int row = test.firstRowOf(2) + 5; // an age-4 sample
+    int t = test.anchorRow(row);
+    TimeSeries s = test.series();
+    double[] window = {s.value(0, t - 4), s.value(0, t - 5), s.value(0, t - 6)};
+    assertEquals(m.predict(test)[row],
+        back.forecast(ForecastRequest.at(s.time(t)).source("x", Duration.ofHours(4), window).build()), 1e-5);
+
+    double[] c = m.linearBase().orElseThrow().coefficients();
+    Path shorter = rewriteMeta(file, "\"coefficients\" : [ " + json(c[0]), "\"coefficients\" : [ ");
+    ModelFileException e = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(shorter));
+    assertTrue(e.getMessage().contains("PER_AGE linear path over this layout has " + c.length + " coefficients, got "
+        + (c.length - 1)), e.getMessage());
+    Path unknown = rewriteMeta(file, "\"linear_path\" : \"PER_AGE\"", "\"linear_path\" : \"CUBIC\"");
+    ModelFileException u = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(unknown));
+    assertTrue(u.getMessage().contains("unknown linear path 'CUBIC'"), u.getMessage());
+    // the default path keeps the name earlier versions wrote, so that they read the file
+    Path ageLinear = dir.resolve("age-linear.aoi");
+    model.save(ageLinear);
+    rewriteMeta(ageLinear, "\"linear_path\" : \"RIDGE\"", "\"linear_path\" : \"RIDGE\"");
+  }
+
+  /** A coefficient as the model file's JSON writes it, followed by the separator. */
+  private static String json(double v) {
+    return v + ", ";
   }
 
   @Test

@@ -66,7 +66,7 @@ class ModelFileCompatibilityTest {
   void formatTwoFileLoadsAsAPointModelWithItsLinearPathAndForecastsAsBefore() throws Exception {
     AgeAwareForecaster model = AgeAwareForecaster.load(fixture("format2-pooled-with-age.aoi"));
     assertEquals(OutputHead.POINT, model.config().head());
-    assertEquals(LinearPath.RIDGE, model.config().linearPath());
+    assertEquals(LinearPath.AGE_LINEAR, model.config().linearPath());
     assertTrue(model.provenance().isPresent(), "format 2 has provenance");
     assertFalse(model.isProbabilistic());
     assertEquals(FORECAST_OF_FORMAT_2, model.forecast(request()), 5e-5);

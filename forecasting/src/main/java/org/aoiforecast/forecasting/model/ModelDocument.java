@@ -32,7 +32,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * ({@code POINT} or {@code GAUSSIAN}; absent in earlier files: {@code POINT}) and {@code
  * gaussian}, the Gaussian head's standard-deviation floor and calibration (present exactly with a
  * Gaussian head), and {@code horizons}, the horizons a model pools ({@code horizon} then holds the
- * first of them; absent in older files, which read as the single {@code horizon}).
+ * first of them; absent in older files, which read as the single {@code horizon}). {@code
+ * config.linear_path} is {@code NONE}, {@code RIDGE} (coefficients linear in the encoded age, with
+ * {@code linear_base.sources} and {@code age_width}) or {@code PER_AGE}
+ * (coefficients per trained age, whose layout follows from the age vectors and horizons: {@code
+ * linear_base} holds {@code value_features} and the coefficients).
  */
 record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
     Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
@@ -82,12 +86,26 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         spec.ageEncoding().describe(), spec.ageVectors(), spec.featureNames(),
         new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
         new ConfigDoc(c.architecture().name(), c.hidden(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
-            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), c.linearPath().name(), c.head().name()),
+            c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), linearPathName(c.linearPath()), c.head().name()),
         new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p,
-        m.linearBase().map(b -> new LinearBaseDoc(b.valueFeatures(), b.sources(), b.ageWidth(), b.coefficients()))
-            .orElse(null),
+        m.linearBase().map(b -> linearBaseDoc(b, spec)).orElse(null),
         m.calibration().map(k -> new GaussianDoc(GaussianNll.SCALE_FLOOR, k.factors(), k.samples())).orElse(null),
         spec.horizons());
+  }
+
+  /** The age-linear path keeps the name earlier versions wrote, so that they read today's default models. */
+  private static String linearPathName(LinearPath path) {
+    return path == LinearPath.AGE_LINEAR ? "RIDGE" : path.name();
+  }
+
+  /** The age-linear path keeps its layout's sizes, which a reader checks; the per-age path's follow from the spec. */
+  private static LinearBaseDoc linearBaseDoc(LinearBase b, AgedDatasetSpec spec) {
+    if (b.path() == LinearPath.PER_AGE) {
+      return new LinearBaseDoc(b.valueFeatures(), null, null, b.coefficients());
+    }
+    boolean ages = spec.hasAgeInput();
+    return new LinearBaseDoc(b.valueFeatures(), ages ? spec.sources().size() : 0,
+        ages ? spec.ageEncoding().width() : 0, b.coefficients());
   }
 
   /**
@@ -140,8 +158,10 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     require(training.seconds(), "training.seconds");
     if (linearBase != null) {
       require(linearBase.valueFeatures(), "linear_base.value_features");
-      require(linearBase.sources(), "linear_base.sources");
-      require(linearBase.ageWidth(), "linear_base.age_width");
+      if (linearPath() != LinearPath.PER_AGE) {
+        require(linearBase.sources(), "linear_base.sources");
+        require(linearBase.ageWidth(), "linear_base.age_width");
+      }
       require(linearBase.coefficients(), "linear_base.coefficients");
     }
     OutputHead head = head();
@@ -237,7 +257,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
         .plateauDecay(config.plateauDecay()).seed(config.seed())
         // files without the field predate the linear path: their networks forecast alone
-        .linearPath(config.linearPath() == null ? LinearPath.NONE : LinearPath.valueOf(config.linearPath()))
+        .linearPath(linearPath())
         .head(head()).build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
@@ -246,9 +266,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
             Instant.parse(provenance.trainingEnd()), provenance.trainingRows(), provenance.trainingSamples(),
             // absent in files of earlier versions, and when nothing was recorded
             provenance.properties() == null ? Map.of() : provenance.properties()));
-    Optional<LinearBase> base = linearBase == null ? Optional.empty()
-        : Optional.of(LinearBase.of(linearBase.valueFeatures(), linearBase.sources(), linearBase.ageWidth(),
-            linearBase.coefficients()));
+    Optional<LinearBase> base = linearBase == null ? Optional.empty() : Optional.of(linearBase(spec));
     Optional<IntervalCalibration> calibration = gaussian == null ? Optional.empty()
         : Optional.of(spec.horizonCount() > 1
             // one factor per (age vector, horizon) cell, age vector major
@@ -256,5 +274,26 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
                 gaussian.calibrationSamples())
             : new IntervalCalibration(spec.ageVectors(), gaussian.calibration(), gaussian.calibrationSamples()));
     return new SavedModel(name, layout, st, cfg, summary, prov, base, calibration, network);
+  }
+
+  /** Files without the field predate the linear path: their networks forecast alone. */
+  private LinearPath linearPath() {
+    return config.linearPath() == null ? LinearPath.NONE : LinearPath.parse(config.linearPath());
+  }
+
+  private LinearBase linearBase(AgedDatasetSpec spec) {
+    LinearBase b = linearPath() == LinearPath.PER_AGE ? LinearBase.perAge(spec, linearBase.coefficients())
+        : LinearBase.ageLinear(spec, linearBase.coefficients());
+    if (b.valueFeatures() != linearBase.valueFeatures()) {
+      throw new IllegalArgumentException("linear_base.value_features is " + linearBase.valueFeatures()
+          + " but the inputs hold " + b.valueFeatures() + " values and covariates");
+    }
+    boolean ages = spec.hasAgeInput();
+    if (b.path() == LinearPath.AGE_LINEAR && (linearBase.sources() != (ages ? spec.sources().size() : 0)
+        || linearBase.ageWidth() != (ages ? spec.ageEncoding().width() : 0))) {
+      throw new IllegalArgumentException("linear_base.sources and age_width (" + linearBase.sources() + ", "
+          + linearBase.ageWidth() + ") do not match the inputs' age layout");
+    }
+    return b;
   }
 }

@@ -20,7 +20,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param summary how training went
  * @param provenance where the training data came from (absent for models first saved in format 1)
  * @param linearBase the linear path beside the network, present exactly when the configuration
- *     has one ({@link LinearPath#RIDGE})
+ *     has one (any {@link LinearPath} but {@link LinearPath#NONE}), of the configuration's form
  * @param calibration the factor of the Gaussian head's standard deviations, present exactly when
  *     the configuration's head is {@link OutputHead#GAUSSIAN}
  * @param network the DL4J network
@@ -40,9 +40,10 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
     Objects.requireNonNull(linearBase, "linearBase");
     Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(network, "network");
-    if (linearBase.isPresent() != (config.linearPath() == LinearPath.RIDGE)) {
+    if (linearBase.isPresent() != (config.linearPath() != LinearPath.NONE)
+        || linearBase.isPresent() && linearBase.get().path() != config.linearPath()) {
       throw new IllegalArgumentException("the configuration's linear path is " + config.linearPath() + " but the"
-          + " model " + (linearBase.isPresent() ? "has" : "lacks") + " a fitted linear path");
+          + " model " + linearBase.map(b -> "has a fitted " + b.path() + " linear path").orElse("lacks a fitted linear path"));
     }
     if (calibration.isPresent() != (config.head() == OutputHead.GAUSSIAN)) {
       throw new IllegalArgumentException("the configuration's head is " + config.head() + " but the model "

@@ -2,11 +2,11 @@ package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
 import org.aoiforecast.core.dataset.AgedDataset;
+import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The linear path beside a network's hidden layers: a ridge regression of the standardised target
@@ -15,151 +15,254 @@ import org.apache.commons.math3.linear.RealMatrix;
  * trained by minibatches and stopped early gets there slowly. With the linear path the network
  * starts from the best linear forecast and only has to learn what is not linear.
  *
- * <p>Regressors, for a sample laid out by the feature encoder ({@code V} values and covariates,
- * then, with the age input, {@code S} sources × {@code w} encoded and standardised ages): an
- * intercept, the {@code V} values, and with the age input the mean over sources {@code ē} of the
- * {@code w} age columns and the {@code V·w} products {@code x_j · ē_e}: coefficients that vary
- * linearly with the encoded age, so that one model serves every age (including ages between the
- * trained ones). Without the age input the model is plain linear regression on the values.
+ * <p>How the coefficients depend on the age is the path's {@link LinearPath}:
+ * <ul>
+ *   <li>{@link LinearPath#AGE_LINEAR} (the default): coefficients linear in the mean encoded age
+ *       of the sources ({@code AgeLinearBasis});
+ *   <li>{@link LinearPath#PER_AGE}: one coefficient per value and per trained lead time of its
+ *       source, interpolated linearly between neighbouring ones ({@code AgeKnotBasis}); with all
+ *       sources at the same age this is per-age linear regression.
+ * </ul>
+ * Without the age input both are plain linear regression on the values.
  *
- * <p>Fitted on at most {@value #MAX_ROWS} rows (every k-th row of the view, deterministic), with a
- * ridge penalty of {@value #RIDGE} × rows on every coefficient but the intercept, which keeps the
- * normal equations positive definite when columns are collinear. Immutable.
+ * <p>Fitted by the normal equations over the training rows (every k-th row of the view when there
+ * are more than the basis takes, deterministic), with a ridge penalty on every coefficient but
+ * the intercepts of {@value #RIDGE} × the rows it appears in (so that a coefficient of one age is
+ * penalised as in a fit on that age alone), which keeps them positive definite when columns are
+ * collinear. Regressors that never appear in one sample together are solved
+ * apart (with shared ages, one small system per age). Immutable.
  */
 public final class LinearBase {
-  /** Most training rows the normal equations are accumulated over. */
-  public static final int MAX_ROWS = 100_000;
   /** Ridge penalty per row, on standardised regressors. */
   public static final double RIDGE = 1e-6;
 
-  private final int valueFeatures;
-  private final int sources;
-  private final int ageWidth;
+  private final LinearPath path;
+  private final PathBasis basis;
+  private final boolean leadTimes; // whether a live sample's lead time is its age plus the horizon
   private final double[] coefficients;
 
-  private LinearBase(int valueFeatures, int sources, int ageWidth, double[] coefficients) {
-    if (coefficients.length != regressors(valueFeatures, ageWidth)) {
-      throw new IllegalArgumentException("a linear path over " + valueFeatures + " values and age width " + ageWidth
-          + " has " + regressors(valueFeatures, ageWidth) + " coefficients, got " + coefficients.length);
+  private LinearBase(LinearPath path, PathBasis basis, AgedDatasetSpec spec, double[] coefficients) {
+    this(path, basis, spec.hasLeadTimeInput(), coefficients);
+  }
+
+  private LinearBase(LinearPath path, PathBasis basis, boolean leadTimes, double[] coefficients) {
+    if (coefficients.length != basis.size()) {
+      throw new IllegalArgumentException("a " + path + " linear path over this layout has " + basis.size()
+          + " coefficients, got " + coefficients.length);
     }
     for (double c : coefficients) {
       if (!Double.isFinite(c)) {
         throw new IllegalArgumentException("linear path coefficients must be finite, got " + c);
       }
     }
-    this.valueFeatures = valueFeatures;
-    this.sources = sources;
-    this.ageWidth = ageWidth;
+    this.path = path;
+    this.basis = basis;
+    this.leadTimes = leadTimes;
     this.coefficients = coefficients.clone();
   }
 
   /**
-   * Restores a fitted path (e.g. from a model file).
+   * Restores a fitted path whose coefficients are linear in the encoded age (e.g. from a model
+   * file).
    *
-   * @param valueFeatures {@code V}, the leading features that are values and covariates
-   * @param sources {@code S}, sources with an age input (0 without the age input)
-   * @param ageWidth {@code w}, age inputs per source (0 without the age input)
+   * @param spec the data set the path was fitted on, with or without the age input as the network
+   *     sees it
    * @param coefficients intercept, {@code V} values, {@code w} ages, {@code V·w} products
    * @return the path
    */
-  public static LinearBase of(int valueFeatures, int sources, int ageWidth, double[] coefficients) {
-    return new LinearBase(valueFeatures, sources, ageWidth, coefficients);
+  public static LinearBase ageLinear(AgedDatasetSpec spec, double[] coefficients) {
+    return new LinearBase(LinearPath.AGE_LINEAR, ageLinearBasis(spec), spec, coefficients);
+  }
+
+  /**
+   * Restores a fitted path with coefficients per trained age (e.g. from a model file).
+   *
+   * @param spec the data set the path was fitted on, with or without the age input as the network
+   *     sees it
+   * @param coefficients per source, per knot, its value features; then per anchor knot the
+   *     intercept and the covariates
+   * @return the path
+   */
+  public static LinearBase perAge(AgedDatasetSpec spec, double[] coefficients) {
+    return new LinearBase(LinearPath.PER_AGE, AgeKnotBasis.of(spec), spec, coefficients);
   }
 
   /**
    * Fits the path on a standardised training view.
    *
    * @param train the standardised training data, with the age input as the network sees it
+   * @param path the path's form ({@link LinearPath#NONE} is refused)
    * @return the fitted path
    */
-  public static LinearBase fit(AgedDataset train) {
-    int v = train.spec().valueColumnCount() * train.spec().window() + train.spec().covariates().size();
-    boolean ages = train.spec().hasAgeInput();
-    int s = ages ? train.spec().sources().size() : 0;
-    int w = ages ? train.spec().ageEncoding().width() : 0;
-    int p = regressors(v, w);
-    int stride = Math.max(1, (int) Math.ceil(train.size() / (double) MAX_ROWS));
-    double[][] xtx = new double[p][p];
+  public static LinearBase fit(AgedDataset train, LinearPath path) {
+    AgedDatasetSpec spec = train.spec();
+    PathBasis basis = switch (path) {
+      case PER_AGE -> AgeKnotBasis.of(spec);
+      case AGE_LINEAR -> ageLinearBasis(spec);
+      case NONE -> throw new IllegalArgumentException("no linear path to fit for LinearPath.NONE");
+    };
+    int p = basis.size();
+    int stride = Math.max(1, (int) Math.ceil(train.size() / (double) basis.maxRows()));
+    double[][] xtx = new double[p][];
+    for (int i = 0; i < p; i++) {
+      xtx[i] = new double[p - i]; // upper triangle, row i from column i
+    }
     double[] xty = new double[p];
+    long[] seen = new long[p]; // rows each regressor appears in, which its ridge penalty scales with
     double[] features = new double[train.featureCount()];
-    double[] x = new double[p];
-    int rows = 0;
+    double[] leads = new double[spec.sources().size()];
+    int[] index = new int[basis.maxNonZero()];
+    double[] x = new double[basis.maxNonZero()];
     for (int r = 0; r < train.size(); r += stride) {
       train.features(r, features, 0);
-      regressors(features, v, s, w, x);
+      leads(train, r, leads);
+      int n = basis.regressors(features, leads, index, x);
       double y = train.targetValue(r);
-      for (int i = 0; i < p; i++) {
-        double xi = x[i];
-        if (xi == 0) {
+      for (int a = 0; a < n; a++) {
+        double xa = x[a];
+        int i = index[a];
+        seen[i]++;
+        if (xa == 0) {
           continue;
         }
-        xty[i] += xi * y;
-        double[] row = xtx[i];
-        for (int j = i; j < p; j++) {
-          row[j] += xi * x[j];
+        xty[i] += xa * y;
+        for (int b = a; b < n; b++) {
+          int j = index[b];
+          if (j >= i) {
+            xtx[i][j - i] += xa * x[b];
+          } else {
+            xtx[j][i - j] += xa * x[b];
+          }
         }
       }
-      rows++;
     }
     for (int i = 0; i < p; i++) {
-      for (int j = 0; j < i; j++) {
-        xtx[i][j] = xtx[j][i];
-      }
-      if (i > 0) {
-        xtx[i][i] += RIDGE * rows;
+      if (!basis.isIntercept(i)) {
+        xtx[i][0] += RIDGE * Math.max(1, seen[i]);
       }
     }
-    double[] beta;
-    try {
-      RealMatrix a = new Array2DRowRealMatrix(xtx, false);
-      beta = new CholeskyDecomposition(a, 1e-12, 1e-14).getSolver().solve(new ArrayRealVector(xty, false))
-          .toArray();
-    } catch (NonPositiveDefiniteMatrixException e) {
-      throw new IllegalArgumentException("the linear path cannot be fitted: the inputs are degenerate ("
-          + e.getMessage() + ")", e);
-    }
-    return new LinearBase(v, s, w, beta);
+    return new LinearBase(path, basis, spec, solve(xtx, xty, basis));
   }
 
-  private static int regressors(int v, int w) {
-    return 1 + v + w + v * w;
+  private static AgeLinearBasis ageLinearBasis(AgedDatasetSpec spec) {
+    int v = spec.valueColumnCount() * spec.window() + spec.covariates().size();
+    boolean ages = spec.hasAgeInput();
+    return new AgeLinearBasis(v, ages ? spec.sources().size() : 0, ages ? spec.ageEncoding().width() : 0);
   }
 
-  /** Writes the regressors of one sample: intercept, values, mean encoded age, products. */
-  private static void regressors(double[] f, int v, int s, int w, double[] x) {
-    x[0] = 1;
-    System.arraycopy(f, 0, x, 1, v);
-    if (w == 0) {
-      return;
+  /**
+   * Solves the normal equations one connected group of regressors at a time (regressors that share
+   * no sample have a zero cross product): with shared ages the groups are the ages.
+   */
+  private static double[] solve(double[][] xtx, double[] xty, PathBasis basis) {
+    int p = xty.length;
+    int[] parent = new int[p];
+    for (int i = 0; i < p; i++) {
+      parent[i] = i;
     }
-    int p = 1 + v;
-    for (int e = 0; e < w; e++) {
-      double sum = 0;
-      for (int src = 0; src < s; src++) {
-        sum += f[v + src * w + e];
+    for (int i = 0; i < p; i++) {
+      for (int j = i + 1; j < p; j++) {
+        if (xtx[i][j - i] != 0) {
+          int a = root(parent, i);
+          int b = root(parent, j);
+          if (a != b) {
+            parent[Math.max(a, b)] = Math.min(a, b);
+          }
+        }
       }
-      x[p + e] = sum / s;
     }
-    int q = p + w;
-    for (int j = 0; j < v; j++) {
-      for (int e = 0; e < w; e++) {
-        x[q++] = f[j] * x[p + e];
+    double[] beta = new double[p];
+    boolean[] done = new boolean[p];
+    for (int i = 0; i < p; i++) {
+      int g = root(parent, i);
+      if (done[g]) {
+        continue;
       }
+      done[g] = true;
+      int[] members = java.util.stream.IntStream.range(i, p).filter(k -> root(parent, k) == g).toArray();
+      int m = members.length;
+      double[][] a = new double[m][m];
+      double[] b = new double[m];
+      for (int r = 0; r < m; r++) {
+        b[r] = xty[members[r]];
+        for (int c = r; c < m; c++) {
+          a[r][c] = xtx[members[r]][members[c] - members[r]];
+          a[c][r] = a[r][c];
+        }
+      }
+      if (m == 1 && a[0][0] == 0) {
+        continue; // an intercept no sample reaches: leave it at 0
+      }
+      double[] solution;
+      try {
+        solution = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-14).getSolver()
+            .solve(new ArrayRealVector(b, false)).toArray();
+      } catch (NonPositiveDefiniteMatrixException e) {
+        throw new IllegalArgumentException("the linear path cannot be fitted: the inputs are degenerate ("
+            + e.getMessage() + ")", e);
+      }
+      for (int r = 0; r < m; r++) {
+        beta[members[r]] = solution[r];
+      }
+    }
+    return beta;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** Each source's lead time in a row of a view, as the spec feeds it to the age input. */
+  private static void leads(AgedDataset view, int row, double[] out) {
+    AgedDatasetSpec spec = view.spec();
+    int h = view.horizonOf(row);
+    for (int s = 0; s < out.length; s++) {
+      out[s] = spec.inputAge(view.age(row, s), h);
     }
   }
 
   /**
+   * The path's forecast of one live sample.
+   *
    * @param features one standardised sample as the feature encoder lays it out
+   * @param ages each source's age, in steps (fractional between trained ages)
+   * @param horizon the horizon, in steps
    * @return the path's forecast, standardised target units
    */
-  public double predict(double[] features) {
-    double[] x = new double[coefficients.length];
-    regressors(features, valueFeatures, sources, ageWidth, x);
+  public double predict(double[] features, double[] ages, int horizon) {
+    double[] leads = new double[ages.length];
+    for (int s = 0; s < ages.length; s++) {
+      leads[s] = leadTimes ? ages[s] + horizon : ages[s];
+    }
+    return predictLeads(features, leads);
+  }
+
+  private double predictLeads(double[] features, double[] leads) {
+    int[] index = new int[basis.maxNonZero()];
+    double[] x = new double[basis.maxNonZero()];
+    int n = basis.regressors(features, leads, index, x);
     double z = 0;
-    for (int i = 0; i < x.length; i++) {
-      z += coefficients[i] * x[i];
+    for (int a = 0; a < n; a++) {
+      z += coefficients[index[a]] * x[a];
     }
     return z;
+  }
+
+  /**
+   * @param data a standardised view laid out like the training data
+   * @param row a row of it
+   * @param scratch an array of {@code data.featureCount()} to read the row's features into
+   * @return the path's forecast of that row, standardised target units
+   */
+  public double predict(AgedDataset data, int row, double[] scratch) {
+    data.features(row, scratch, 0);
+    double[] leads = new double[data.spec().sources().size()];
+    leads(data, row, leads);
+    return predictLeads(scratch, leads);
   }
 
   /**
@@ -169,48 +272,41 @@ public final class LinearBase {
    */
   public double[] predict(AgedDataset data, int[] rows) {
     double[] features = new double[data.featureCount()];
-    double[] x = new double[coefficients.length];
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
-      data.features(rows[i], features, 0);
-      regressors(features, valueFeatures, sources, ageWidth, x);
-      double z = 0;
-      for (int k = 0; k < x.length; k++) {
-        z += coefficients[k] * x[k];
-      }
-      out[i] = z;
+      out[i] = predict(data, rows[i], features);
     }
     return out;
   }
 
+  /** @return the path's form: {@link LinearPath#AGE_LINEAR} or {@link LinearPath#PER_AGE} */
+  public LinearPath path() {
+    return path;
+  }
+
   /** @return {@code V}, the values and covariates among the features */
   public int valueFeatures() {
-    return valueFeatures;
+    return basis.valueFeatures();
   }
 
-  /** @return {@code S}, the sources with an age input (0 without the age input) */
-  public int sources() {
-    return sources;
+  /** @return the number of coefficients */
+  public int size() {
+    return coefficients.length;
   }
 
-  /** @return {@code w}, the age inputs per source (0 without the age input) */
-  public int ageWidth() {
-    return ageWidth;
-  }
-
-  /** @return a copy of the coefficients: intercept, values, ages, products */
+  /** @return a copy of the coefficients, in the order of the path's form (see the factories) */
   public double[] coefficients() {
     return coefficients.clone();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LinearBase b && b.valueFeatures == valueFeatures && b.sources == sources
-        && b.ageWidth == ageWidth && Arrays.equals(b.coefficients, coefficients);
+    return o instanceof LinearBase b && b.path == path && b.leadTimes == leadTimes && b.basis.equals(basis)
+        && Arrays.equals(b.coefficients, coefficients);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(coefficients) * 31 + valueFeatures;
+    return Arrays.hashCode(coefficients) * 31 + path.hashCode();
   }
 }

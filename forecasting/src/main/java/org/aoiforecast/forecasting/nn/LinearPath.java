@@ -1,12 +1,41 @@
 package org.aoiforecast.forecasting.nn;
 
-/** Whether a network has a linear path beside its hidden layers ({@link LinearBase}). */
+/**
+ * Whether a network has a linear path beside its hidden layers ({@link LinearBase}), and how its
+ * coefficients depend on the age.
+ */
 public enum LinearPath {
   /** The network alone forecasts the target. */
   NONE,
   /**
-   * A ridge regression on the same inputs (with age-varying coefficients when ages are inputs)
-   * forecasts the target and the network learns its residual.
+   * A ridge regression whose coefficients are linear in the encoded age forecasts the target and
+   * the network learns its residual. The default (model files of earlier versions name it {@code
+   * RIDGE}).
    */
-  RIDGE
+  AGE_LINEAR,
+  /**
+   * A ridge regression on the values and covariates with coefficients per trained age (per lead
+   * time of each source), interpolated between neighbouring ages, forecasts the target and the
+   * network learns its residual. More flexible in the age, and on the solar data slightly less
+   * accurate than {@link #AGE_LINEAR} (docs/benchmarks.md).
+   */
+  PER_AGE;
+
+  /**
+   * @param name a name as model files and configurations write it; {@code RIDGE}, the name earlier
+   *     versions wrote, is {@link #AGE_LINEAR}
+   * @return the path
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static LinearPath parse(String name) {
+    if ("RIDGE".equals(name)) {
+      return AGE_LINEAR;
+    }
+    for (LinearPath p : values()) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown linear path '" + name + "'; expected NONE, AGE_LINEAR or PER_AGE");
+  }
 }

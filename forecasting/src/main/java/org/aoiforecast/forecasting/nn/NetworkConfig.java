@@ -8,8 +8,8 @@ import java.util.Objects;
  * {@link #toBuilder()}.
  *
  * <p>Defaults, chosen on the solar data (hourly GHI with weather sources, u = 6): an MLP with two
- * hidden layers of 128 ReLU units beside a linear path (a ridge regression whose residual the
- * network learns, {@link LinearPath#RIDGE}; 128 rather than 64 units because over three seeds on
+ * hidden layers of 128 ReLU units beside a linear path (a ridge regression with coefficients linear
+ * in the encoded age, whose residual the network learns, {@link LinearPath#AGE_LINEAR}; 128 rather than 64 units because over three seeds on
  * the default solar data the pooled network then beats linear regression in every age band),
  * Adam with learning rate 3e-3, L2 1e-5, minibatches of 512 (against 1e-3 and 256 before: on the
  * solar data both the per-age and the pooled networks reach a lower test loss, in fewer passes),
@@ -120,7 +120,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     private double pooledEpochFactor = 1;
     private double plateauDecay = 1.0;
     private long seed = 42;
-    private LinearPath linearPath = LinearPath.RIDGE;
+    private LinearPath linearPath = LinearPath.AGE_LINEAR;
     private OutputHead head = OutputHead.POINT;
 
     private Builder() {}
@@ -226,7 +226,8 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
 
     /**
      * @param path whether a linear path lies beside the hidden layers (default {@link
-     *     LinearPath#RIDGE}: the network learns the residual of a ridge regression)
+     *     LinearPath#AGE_LINEAR}: the network learns the residual of a ridge regression with
+     *     coefficients linear in the encoded age)
      * @return this builder
      */
     public Builder linearPath(LinearPath path) {

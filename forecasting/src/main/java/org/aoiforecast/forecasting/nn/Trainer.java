@@ -129,8 +129,7 @@ public final class Trainer {
       }
       double v = cache[row];
       if (Double.isNaN(v)) {
-        view.features(row, scratch, 0);
-        v = base.predict(scratch);
+        v = base.predict(view, row, scratch);
         cache[row] = v;
       }
       return v;

@@ -8,6 +8,7 @@ import org.aoiforecast.forecasting.Tmy3Study;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
@@ -24,8 +25,9 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  * window, to set its accuracy and cost next to the default MLP's. With the argument {@code
  * gaussian} the pooled network has the Gaussian head (its means scored), as {@code train} and
  * {@code run} train it by default; the per-age networks keep the squared error of the recipe. The
- * arguments {@code lr=RATE}, {@code batch=ROWS} and {@code plateau=FACTOR} change the pooled
- * network's learning rate, minibatch size and plateau decay (levers tried in docs/benchmarks.md).
+ * arguments {@code lr=RATE}, {@code batch=ROWS}, {@code plateau=FACTOR} and {@code path=FORM}
+ * ({@code per-age}, {@code age-linear} or {@code none}) change the pooled network's learning rate,
+ * minibatch size, plateau decay and linear path (levers tried in docs/benchmarks.md).
  *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
  * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args=lstm -Dbench.jvmArgs=-Xmx1g}
@@ -49,6 +51,8 @@ public final class StudyBench {
         pooledBuilder.batchSize(Integer.parseInt(a.substring(6)));
       } else if (a.startsWith("plateau=")) {
         pooledBuilder.plateauDecay(Double.parseDouble(a.substring(8)));
+      } else if (a.startsWith("path=")) {
+        pooledBuilder.linearPath(LinearPath.parse(a.substring(5).toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
       }
     }
     NetworkConfig pooledConfig = pooledBuilder.build();

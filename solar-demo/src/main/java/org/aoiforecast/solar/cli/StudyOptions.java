@@ -102,10 +102,12 @@ final class StudyOptions {
             + " seasonal-persistence, smart-persistence.")
     List<String> strategies;
 
-    @Option(names = "--linear-path", paramLabel = "PATH", defaultValue = "ridge",
-        description = "A linear path beside the networks' hidden layers: ridge (the networks learn the residual of a"
-            + " ridge regression on the same inputs) or none (default: ${DEFAULT-VALUE}).")
-    String linearPath = "ridge";
+    @Option(names = "--linear-path", paramLabel = "PATH", defaultValue = "age-linear",
+        description = "A linear path beside the networks' hidden layers, whose residual they learn: age-linear (a"
+            + " ridge regression on the same inputs with coefficients linear in the encoded age; also 'ridge', its"
+            + " earlier name), per-age (coefficients per trained age, interpolated between ages) or none"
+            + " (default: ${DEFAULT-VALUE}).")
+    String linearPath = "age-linear";
 
     @Option(names = "--source-ages", paramLabel = "NAME=AGES",
         description = "A source's own training ages, e.g. CloudCover=1h-6h (repeatable; the other sources take"
@@ -234,9 +236,11 @@ final class StudyOptions {
       default -> throw CliException.usage("--architecture must be mlp or lstm, got '" + n.architecture + "'");
     };
     LinearPath path = switch (n.linearPath.toLowerCase(java.util.Locale.ROOT)) {
-      case "ridge" -> LinearPath.RIDGE;
+      case "per-age" -> LinearPath.PER_AGE;
+      case "age-linear", "ridge" -> LinearPath.AGE_LINEAR;
       case "none" -> LinearPath.NONE;
-      default -> throw CliException.usage("--linear-path must be ridge or none, got '" + n.linearPath + "'");
+      default -> throw CliException.usage("--linear-path must be age-linear, per-age or none, got '" + n.linearPath
+          + "'");
     };
     Loss l;
     try {

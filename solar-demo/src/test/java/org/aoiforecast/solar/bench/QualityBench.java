@@ -41,7 +41,7 @@ import org.aoiforecast.solar.report.StudySettings;
  * <p>Run (after {@code mvn -q package -DskipTests}):
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
- * [--linear-path ridge|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
+ * [--linear-path age-linear|per-age|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
  * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals false]
  * [--per-age-gaussian true]}
  * (as in the CLI, the pooled network with the age input has the Gaussian head, scored by the MSE
@@ -62,7 +62,8 @@ public final class QualityBench {
         : List.of(opt.get("--covariates").split(","))) : clearSky ? List.of("calendar", "clearsky") : List.of();
     List<String> strategies = opt.containsKey("--strategies") ? List.of(opt.get("--strategies").split(","))
         : StudySettings.ALL_STRATEGIES.stream().filter(s -> clearSky || !s.equals("smart-persistence")).toList();
-    LinearPath path = LinearPath.valueOf(opt.getOrDefault("--linear-path", "ridge").toUpperCase(Locale.ROOT));
+    LinearPath path = LinearPath.parse(opt.getOrDefault("--linear-path", "age_linear").toUpperCase(Locale.ROOT)
+        .replace('-', '_'));
     long[] seeds = options.seeds();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));

@@ -63,6 +63,6 @@ class DefaultsTest {
   void badLinearPathIsAUsageError() {
     SolarCliTest.Result r = SolarCliTest.cli("train", "--linear-path", "cubic", "--model", "none");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--linear-path must be ridge or none"), r.err());
+    assertTrue(r.err().contains("--linear-path must be age-linear, per-age or none"), r.err());
   }
 }

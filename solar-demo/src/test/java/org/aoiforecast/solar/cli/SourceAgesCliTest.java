@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.solar.cli.SolarCliTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,24 @@ class SourceAgesCliTest {
     Result out = SolarCliTest.cli("predict", "--model", model.toString(), "--at", "2021-05-20T12:00:00Z",
         "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850");
     assertTrue(out.code() != 0 && out.err().contains("10..13"), out.err());
+  }
+
+  /** {@code --linear-path per-age} with per-source ages: saved with its form, and forecasting live. */
+  @Test
+  void aPerAgePathTrainsSavesAndPredicts() throws IOException {
+    Path model = dir.resolve("per-age-path.aoi");
+    Result r = SolarCliTest.cli("train", "--data", sim.toString(), "--ages", "1-4", "--source-ages",
+        "CloudCover=10-13", "--age-samples", "8", "--window", "2", "--epochs", "1", "--linear-path", "per-age",
+        "--strategies", "pooled-with-age", "--model", model.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(LinearPath.PER_AGE, AgeAwareForecaster.load(model).linearBase().orElseThrow().path());
+    Path readings = dir.resolve("per-age-path.csv");
+    Files.writeString(readings, "source,age,v0,v1\nPower,3,0.9,0.8\nTemperature,2,20,19\nRelativeHumidity,3,40,42\n"
+        + "CloudCover,12,3,3\n");
+    Result p = SolarCliTest.cli("predict", "--model", model.toString(), "--at", "2021-05-20T12:00:00Z",
+        "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850");
+    assertEquals(0, p.code(), p.err());
+    assertTrue(p.out().contains("Power at 2021-05-20T12:00:00Z"), p.out());
   }
 
   @Test
