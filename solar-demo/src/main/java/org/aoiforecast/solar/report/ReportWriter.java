@@ -172,7 +172,6 @@ public final class ReportWriter {
   private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
       Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) throws IOException {
     StudySettings s = study.settings();
-    String lossUnit = Figures.lossUnit(study, analysis.loss());
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
     EvaluationReport eval = training.report();
     // the estimate is of samples whose sources share each age: with per-source ages the networks
@@ -206,47 +205,30 @@ public final class ReportWriter {
     }
     RunJson.write(dir.resolve(RUN_JSON), study, info, agreement, eval, loop, backtest, distributions, training,
         horizonFigure);
-    String md = markdown(study, analysis, eval, info, estimate, agreement, lossUnit, mseUnit, backtest);
-    if (training.pooledModel() != null && training.pooledModel().linearBase().isPresent()) {
-      // say which model the pooled-with-age results are: the network, or its linear path alone
-      String kept = training.pooledModel().summary().networkKept()
-          ? String.format(Locale.ROOT, "- The pooled network beat its linear path alone on the validation part (best"
-              + " epoch %d), so its hidden layers are kept.%n", training.pooledModel().summary().bestEpoch())
-          : String.format(Locale.ROOT, "- The pooled network's hidden layers did not beat its linear path alone on the"
-              + " validation part, so the pooled model is that path (a ridge regression whose coefficients vary"
-              + " with the age): on this data the network adds nothing it can show on held-out data.%n");
-      md = md.replace("\n## Figures\n", kept + "\n## Figures\n");
-    }
+    StringBuilder sections = new StringBuilder();
     if (distributions.isPresent()) {
-      StringBuilder findings = new StringBuilder();
-      distributions.get().findings(findings);
-      md = md.replace("\n## Figures\n", findings + "\n## Figures\n");
-      StringBuilder section = new StringBuilder();
-      distributions.get().markdown(study.data().series().units().get(study.data().series()
-          .columnIndex(s.target())), section);
-      fan.ifPresent(f -> figure(section, FanChart.FIGURE, String.format(Locale.ROOT, "Figure 10. One test week from %s"
-          + " forecast by the Gaussian network with fresh inputs (age %d, left) and with inputs about a day old"
+      distributions.get().markdown(unit, sections);
+      fan.ifPresent(f -> figure(sections, FanChart.FIGURE, String.format(Locale.ROOT, "Figure 10. One test week from"
+          + " %s forecast by the Gaussian network with fresh inputs (age %d, left) and with inputs about a day old"
           + " (age %d, right): observed (black), median (blue) and the central 80 %% interval (shaded).",
           f.start(), f.freshAge(), f.staleAge())));
-      md = md.replace("## Timings\n", section + "## Timings\n");
     }
     if (training.horizonReport().isPresent()) {
-      md = md.replace("## Timings\n", HorizonSection.markdown(training.horizonReport().get(), horizonFigure, mseUnit)
-          + "## Timings\n");
+      sections.append(HorizonSection.markdown(training.horizonReport().get(), horizonFigure, mseUnit));
     }
     if (loop.isPresent()) {
       Charts.scheduling(loop.get(), mseUnit, dir.resolve(ClosedLoopReport.FIGURE));
       ClosedLoopReport.table(loop.get()).write().csv(dir.resolve(ClosedLoopReport.CSV).toFile());
-      StringBuilder section = new StringBuilder();
-      ClosedLoopReport.markdown(loop.get(), mseUnit, section);
-      figure(section, ClosedLoopReport.FIGURE, "Figure 6. Average loss vs alpha for zero-wait, periodic and the"
+      ClosedLoopReport.markdown(loop.get(), mseUnit, sections);
+      figure(sections, ClosedLoopReport.FIGURE, "Figure 6. Average loss vs alpha for zero-wait, periodic and the"
           + " optimal threshold policy: predicted from the profile before training (dashed) and realised by the"
           + " pooled network on the test part (solid).");
-md = md.replace("## Timings\n", section + "## Timings\n");
     } else {
-      md = md.replace("## Timings\n", "## Update scheduling: closed loop\n\nNot run: "
-          + ClosedLoop.whyNot(study, analysis, training).orElse("no result") + ".\n\n## Timings\n");
+      sections.append("## Update scheduling: closed loop\n\nNot run: ")
+          .append(ClosedLoop.whyNot(study, analysis, training).orElse("no result")).append(".\n\n");
     }
+    String md = markdown(study, analysis, training, info, estimate, agreement, mseUnit, backtest, distributions,
+        sections.toString());
     Files.writeString(dir.resolve(REPORT), md);
   }
 
@@ -261,19 +243,6 @@ md = md.replace("## Timings\n", section + "## Timings\n");
 
   static StrategyResult find(EvaluationReport e, String name) {
     return e.strategies().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
-  }
-
-  /** "; ages 1-6: +x %, ..." over the standard bands that hold ages, relative to {@code base}. */
-  private static String bandDifferences(StrategyResult other, StrategyResult base, java.time.Duration step) {
-    List<String> parts = new ArrayList<>();
-    for (AgeBand band : AgeBand.standard(step)) {
-      double o = band.meanMse(other.test());
-      double b = band.meanMse(base.test());
-      if (Double.isFinite(o) && Double.isFinite(b)) {
-        parts.add(String.format(Locale.ROOT, "%s: %+.1f %%", band.label(), 100 * (o / b - 1)));
-      }
-    }
-    return parts.isEmpty() ? "" : "; ages " + String.join(", ", parts);
   }
 
   /** The source by whose age per-source results are reported (see AgedDatasetSpec#reportingAge). */
@@ -306,8 +275,14 @@ md = md.replace("## Timings\n", section + "## Timings\n");
   }
 
 
-  private static String markdown(Study study, ProfileReport analysis, EvaluationReport eval, RunInfo info,
-      ProfileCurve estimate, double agreement, String lossUnit, String mseUnit, Optional<BacktestReport> backtest) {
+  /**
+   * The report's text, section by section; {@code sections} are the optional sections that
+   * precede the timings (forecast distributions, horizons, update scheduling).
+   */
+  private static String markdown(Study study, ProfileReport analysis, Study.Training training, RunInfo info,
+      ProfileCurve estimate, double agreement, String mseUnit, Optional<BacktestReport> backtest,
+      Optional<DistributionReport> distributions, String sections) {
+    EvaluationReport eval = training.report();
     StudySettings s = study.settings();
     TimeSeries series = study.data().series();
     StringBuilder md = new StringBuilder();
@@ -349,62 +324,7 @@ md = md.replace("## Timings\n", section + "## Timings\n");
         + " validation / test), standardised on training data"));
     md.append('\n');
 
-    md.append("## Findings\n\n");
-    for (ProfileCurve p : analysis.profiles()) {
-      md.append("- ").append(p.verdict(s.target())).append(" [").append(p.estimator()).append(", ")
-          .append(p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]\n");
-    }
-    for (MarkovGapCurve g : analysis.markov()) {
-      md.append(String.format(Locale.ROOT, "- u=%d: mean epsilon-Markov gap (nu=%d) %.4f nats%s%n", g.window(), g.nu(),
-          g.mean(), g.mean() < 0.01 ? " (close to a Markov chain: the loss is nearly monotone in age)" : ""));
-    }
-    StrategyResult pooled = find(eval, Strategies.POOLED_WITH_AGE);
-    StrategyResult perAge = find(eval, Strategies.PER_AGE);
-    StrategyResult without = find(eval, Strategies.POOLED_WITHOUT_AGE);
-    if (pooled != null && perAge != null) {
-      md.append(String.format(Locale.ROOT, "- One pooled network with the age as input reaches a mean test MSE of %s"
-          + " against %s for %d per-age networks (%+.1f %%), training in %.1f s instead of %.1f s (%.1fx faster).%n",
-          num(pooled.test().meanMse()), num(perAge.test().meanMse()), perAge.networks(),
-          100 * (pooled.test().meanMse() / perAge.test().meanMse() - 1), pooled.trainSeconds(), perAge.trainSeconds(),
-          perAge.trainSeconds() / Math.max(1e-9, pooled.trainSeconds())));
-    }
-    if (pooled != null && without != null) {
-      md.append(String.format(Locale.ROOT, "- Without the age input the pooled network reaches %s (%+.1f %% against"
-          + " with the age input%s): %s.%n", num(without.test().meanMse()),
-          100 * (without.test().meanMse() / pooled.test().meanMse() - 1), bandDifferences(without, pooled,
-          study.data().series().step()),
-          without.test().meanMse() > pooled.test().meanMse() ? "what the age input buys"
-              : "the age input does not pay on this data and seed"));
-    }
-    if (Figures.hasSkill(eval)) {
-      md.append("- Forecast skill against smart persistence over all test samples (1 - RMSE / RMSE_smart): ");
-      List<String> parts = new ArrayList<>();
-      for (StrategyResult r : eval.strategies()) {
-        parts.add(String.format(Locale.ROOT, "%s %+.3f", r.name(), eval.meanSkill(r.name()).orElseThrow()));
-      }
-      md.append(String.join(", ", parts)).append(".\n");
-    }
-    StrategyResult best = eval.strategies().stream().min(Comparator.comparingDouble(r -> r.test().meanMse()))
-        .orElseThrow();
-    md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(num(best.test().meanMse()))
-        .append(' ').append(mseUnit).append(")");
-    // the winner of each age band, as a forecaster choosing for one staleness would read it
-    List<String> perBand = new ArrayList<>();
-    for (AgeBand band : eval.bands()) {
-      StrategyResult b = eval.strategies().stream().filter(r -> Double.isFinite(band.meanMse(r.test())))
-          .min(Comparator.comparingDouble(r -> band.meanMse(r.test()))).orElse(null);
-      if (b != null) {
-        perBand.add(band.label() + " " + b.name() + " (" + num(band.meanMse(b.test())) + ")");
-      }
-    }
-    md.append(perBand.isEmpty() ? "" : "; per age band: " + String.join(", ", perBand)).append(".\n");
-    backtest.ifPresent(b -> md.append(BacktestSection.finding(b, mseUnit)));
-    if (Double.isFinite(agreement)) {
-      md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation) deviates from the"
-          + " loss the pooled network reaches on its training data by %.1f %% on average over ages.%n",
-          s.trainWindow(), 100 * agreement));
-    }
-    md.append('\n');
+    Findings.append(md, study, analysis, eval, training, agreement, mseUnit, backtest, distributions);
 
     md.append("## Figures\n\n");
     figure(md, Figures.LOSS_VS_AGE, "Figure 1. Estimated best achievable loss vs age, all sources stale, for each"
@@ -463,6 +383,7 @@ md = md.replace("## Timings\n", section + "## Timings\n");
     }
     md.append("\n\n");
     backtest.ifPresent(b -> BacktestSection.markdown(b, mseUnit, md));
+    md.append(sections);
 
     md.append("## Timings\n\n");
     md.append(String.format(Locale.ROOT, "- analysis (no training): %.1f s%n", info.analysisSeconds()));
@@ -498,7 +419,7 @@ md = md.replace("## Timings\n", section + "## Timings\n");
     return String.join(", ", out);
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     if (!Double.isFinite(v)) {
       return "n/a";
     }
