@@ -43,7 +43,8 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
     if (linearBase.isPresent() != (config.linearPath() != LinearPath.NONE)
         || linearBase.isPresent() && linearBase.get().path() != config.linearPath()) {
       throw new IllegalArgumentException("the configuration's linear path is " + config.linearPath() + " but the"
-          + " model " + linearBase.map(b -> "has a fitted " + b.path() + " linear path").orElse("lacks a fitted linear path"));
+          + " model " + linearBase.map(b -> "has a fitted " + b.path() + " linear path")
+          .orElse("lacks a fitted linear path"));
     }
     if (calibration.isPresent() != (config.head() == OutputHead.GAUSSIAN)) {
       throw new IllegalArgumentException("the configuration's head is " + config.head() + " but the model "

@@ -16,8 +16,8 @@ public enum LinearPath {
   /**
    * A ridge regression on the values and covariates with coefficients per trained age (per lead
    * time of each source), interpolated between neighbouring ages, forecasts the target and the
-   * network learns its residual. More flexible in the age, and on the solar data slightly less
-   * accurate than {@link #AGE_LINEAR} (docs/benchmarks.md).
+   * network learns its residual. More flexible in the age; on the solar data as accurate as
+   * {@link #AGE_LINEAR} within the spread over seeds (docs/benchmarks.md).
    */
   PER_AGE;
 

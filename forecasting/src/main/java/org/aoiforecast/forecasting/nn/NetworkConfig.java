@@ -9,15 +9,16 @@ import java.util.Objects;
  *
  * <p>Defaults, chosen on the solar data (hourly GHI with weather sources, u = 6): an MLP with two
  * hidden layers of 128 ReLU units beside a linear path (a ridge regression with coefficients linear
- * in the encoded age, whose residual the network learns, {@link LinearPath#AGE_LINEAR}; 128 rather than 64 units because over three seeds on
- * the default solar data the pooled network then beats linear regression in every age band),
- * Adam with learning rate 3e-3, L2 1e-5, minibatches of 512 (against 1e-3 and 256 before: on the
- * solar data both the per-age and the pooled networks reach a lower test loss, in fewer passes),
- * at most 60 epochs with early stopping after 8 epochs without improvement of the validation
- * loss, a constant learning rate (an optional plateau schedule, {@link Builder#plateauDecay},
- * lowers it when the validation loss stalls; measured on the solar data it stopped pooled training
- * too early, so it is off by default); seed 42. For pooled training one epoch draws as many rows
- * as one age has, at random from the pooled view; see {@link Builder#pooledEpochFactor}.
+ * in the encoded age, whose residual the network learns, {@link LinearPath#AGE_LINEAR}; 128 rather
+ * than 64 units because over three seeds on the default solar data the pooled network then beats
+ * linear regression in every age band), Adam with learning rate 3e-3, L2 1e-5, minibatches of 512
+ * (against 1e-3 and 256 before: on the solar data both the per-age and the pooled networks reach a
+ * lower test loss, in fewer passes), at most 60 epochs with early stopping after 8 epochs without
+ * improvement of the validation loss, a constant learning rate (an optional plateau schedule,
+ * {@link Builder#plateauDecay}, lowers it when the validation loss stalls; measured on the solar
+ * data it stopped pooled training too early, so it is off by default); seed 42. For pooled training
+ * one epoch draws as many rows as one age has, at random from the pooled view; see {@link
+ * Builder#pooledEpochFactor}.
  *
  * @param architecture MLP or LSTM
  * @param hidden hidden layer widths (MLP: one per layer; LSTM: the first entry is the state size)

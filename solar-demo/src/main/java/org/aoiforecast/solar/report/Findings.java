@@ -72,7 +72,8 @@ final class Findings {
     }
     StrategyResult best = eval.strategies().stream().min(Comparator.comparingDouble(r -> r.test().meanMse()))
         .orElseThrow();
-    md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (").append(ReportWriter.num(best.test().meanMse()))
+    md.append("- Lowest mean test MSE over ages: ").append(best.name()).append(" (")
+        .append(ReportWriter.num(best.test().meanMse()))
         .append(' ').append(mseUnit).append(")");
     // the winner of each age band, as a forecaster choosing for one staleness would read it
     List<String> perBand = new ArrayList<>();
