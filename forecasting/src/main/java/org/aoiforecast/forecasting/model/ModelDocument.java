@@ -257,7 +257,6 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         .hidden(config.hidden()).learningRate(config.learningRate()).l2(config.l2()).batchSize(config.batchSize())
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
         .plateauDecay(config.plateauDecay()).seed(config.seed())
-        // files without the field predate the linear path: their networks forecast alone
         .linearPath(linearPath())
         .head(head()).build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),

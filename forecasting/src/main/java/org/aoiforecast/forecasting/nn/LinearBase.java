@@ -1,6 +1,7 @@
 package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -29,8 +30,8 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  * are more than the basis takes, deterministic), with a ridge penalty on every coefficient but
  * the intercepts of {@value #RIDGE} × the rows it appears in (so that a coefficient of one age is
  * penalised as in a fit on that age alone), which keeps them positive definite when columns are
- * collinear. Regressors that never appear in one sample together are solved
- * apart (with shared ages, one small system per age). Immutable.
+ * collinear. Regressors that never appear in one sample together are solved apart (with shared
+ * ages, one small system per age). Immutable.
  */
 public final class LinearBase {
   /** Ridge penalty per row, on standardised regressors. */
@@ -141,7 +142,7 @@ public final class LinearBase {
         xtx[i][0] += RIDGE * Math.max(1, seen[i]);
       }
     }
-    return new LinearBase(path, basis, spec, solve(xtx, xty, basis));
+    return new LinearBase(path, basis, spec, solve(xtx, xty));
   }
 
   private static AgeLinearBasis ageLinearBasis(AgedDatasetSpec spec) {
@@ -154,7 +155,7 @@ public final class LinearBase {
    * Solves the normal equations one connected group of regressors at a time (regressors that share
    * no sample have a zero cross product): with shared ages the groups are the ages.
    */
-  private static double[] solve(double[][] xtx, double[] xty, PathBasis basis) {
+  private static double[] solve(double[][] xtx, double[] xty) {
     int p = xty.length;
     int[] parent = new int[p];
     for (int i = 0; i < p; i++) {
@@ -179,7 +180,7 @@ public final class LinearBase {
         continue;
       }
       done[g] = true;
-      int[] members = java.util.stream.IntStream.range(i, p).filter(k -> root(parent, k) == g).toArray();
+      int[] members = IntStream.range(i, p).filter(k -> root(parent, k) == g).toArray();
       int m = members.length;
       double[][] a = new double[m][m];
       double[] b = new double[m];

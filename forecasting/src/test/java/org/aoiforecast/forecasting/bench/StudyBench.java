@@ -5,7 +5,6 @@ import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.Evaluation;
 import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.Tmy3Study;
-import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.nn.LinearPath;

@@ -15,12 +15,10 @@ import java.util.stream.Stream;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.io.Json;
 import org.aoiforecast.forecasting.Strategies;
-import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
 import org.aoiforecast.info.loss.Loss;
-import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
 
