@@ -15,6 +15,22 @@ final class ModelFiles {
   private ModelFiles() {}
 
   /**
+   * @param file a model file
+   * @return its JSON entry
+   */
+  static String meta(Path file) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        if (e.getName().endsWith(".json")) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new IOException(file + " has no JSON entry");
+  }
+
+  /**
    * Copies a model file into a folder, replacing text in its JSON entry.
    *
    * @param file the model file

@@ -40,8 +40,7 @@ public record SavedModel(String name, ModelLayout layout, Standardization standa
     Objects.requireNonNull(linearBase, "linearBase");
     Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(network, "network");
-    if (linearBase.isPresent() != (config.linearPath() != LinearPath.NONE)
-        || linearBase.isPresent() && linearBase.get().path() != config.linearPath()) {
+    if (linearBase.map(LinearBase::path).orElse(LinearPath.NONE) != config.linearPath()) {
       throw new IllegalArgumentException("the configuration's linear path is " + config.linearPath() + " but the"
           + " model " + linearBase.map(b -> "has a fitted " + b.path() + " linear path")
           .orElse("lacks a fitted linear path"));

@@ -1,6 +1,7 @@
 package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
@@ -71,17 +72,18 @@ final class AgeKnotBasis implements PathBasis {
     double[][] knots = new double[s][];
     OptionalInt carrier = spec.targetSource();
     TreeSet<Integer> anchor = new TreeSet<>();
+    List<int[]> vectors = spec.ageVectors();
     for (int i = 0; i < s; i++) {
       width[i] = spec.sources().get(i).width() * spec.window();
       TreeSet<Integer> leads = new TreeSet<>();
-      for (int[] v : spec.ageVectors()) {
+      for (int[] v : vectors) {
         for (int h : spec.horizons()) {
           leads.add(spec.hasAgeInput() ? spec.inputAge(v[i], h) : 0);
         }
       }
       knots[i] = leads.stream().mapToDouble(Integer::doubleValue).toArray();
     }
-    for (int[] v : spec.ageVectors()) {
+    for (int[] v : vectors) {
       for (int h : spec.horizons()) {
         anchor.add(spec.hasAgeInput() ? spec.inputAge(anchorAge(v, carrier), h) : 0);
       }
@@ -92,6 +94,11 @@ final class AgeKnotBasis implements PathBasis {
 
   private static int anchorAge(int[] vector, OptionalInt carrier) {
     return carrier.isPresent() ? vector[carrier.getAsInt()] : Arrays.stream(vector).min().orElseThrow();
+  }
+
+  @Override
+  public LinearPath path() {
+    return LinearPath.PER_AGE;
   }
 
   @Override

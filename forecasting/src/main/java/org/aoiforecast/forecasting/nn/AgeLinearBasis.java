@@ -12,6 +12,11 @@ record AgeLinearBasis(int valueFeatures, int sources, int ageWidth) implements P
   static final int MAX_ROWS = 100_000;
 
   @Override
+  public LinearPath path() {
+    return LinearPath.AGE_LINEAR;
+  }
+
+  @Override
   public int size() {
     return 1 + valueFeatures + ageWidth + valueFeatures * ageWidth;
   }

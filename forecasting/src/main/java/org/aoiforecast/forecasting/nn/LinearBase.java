@@ -37,18 +37,13 @@ public final class LinearBase {
   /** Ridge penalty per row, on standardised regressors. */
   public static final double RIDGE = 1e-6;
 
-  private final LinearPath path;
   private final PathBasis basis;
   private final boolean leadTimes; // whether a live sample's lead time is its age plus the horizon
   private final double[] coefficients;
 
-  private LinearBase(LinearPath path, PathBasis basis, AgedDatasetSpec spec, double[] coefficients) {
-    this(path, basis, spec.hasLeadTimeInput(), coefficients);
-  }
-
-  private LinearBase(LinearPath path, PathBasis basis, boolean leadTimes, double[] coefficients) {
+  private LinearBase(PathBasis basis, AgedDatasetSpec spec, double[] coefficients) {
     if (coefficients.length != basis.size()) {
-      throw new IllegalArgumentException("a " + path + " linear path over this layout has " + basis.size()
+      throw new IllegalArgumentException("a " + basis.path() + " linear path over this layout has " + basis.size()
           + " coefficients, got " + coefficients.length);
     }
     for (double c : coefficients) {
@@ -56,9 +51,8 @@ public final class LinearBase {
         throw new IllegalArgumentException("linear path coefficients must be finite, got " + c);
       }
     }
-    this.path = path;
     this.basis = basis;
-    this.leadTimes = leadTimes;
+    this.leadTimes = spec.hasLeadTimeInput();
     this.coefficients = coefficients.clone();
   }
 
@@ -72,7 +66,7 @@ public final class LinearBase {
    * @return the path
    */
   public static LinearBase ageLinear(AgedDatasetSpec spec, double[] coefficients) {
-    return new LinearBase(LinearPath.AGE_LINEAR, ageLinearBasis(spec), spec, coefficients);
+    return new LinearBase(ageLinearBasis(spec), spec, coefficients);
   }
 
   /**
@@ -85,7 +79,7 @@ public final class LinearBase {
    * @return the path
    */
   public static LinearBase perAge(AgedDatasetSpec spec, double[] coefficients) {
-    return new LinearBase(LinearPath.PER_AGE, AgeKnotBasis.of(spec), spec, coefficients);
+    return new LinearBase(AgeKnotBasis.of(spec), spec, coefficients);
   }
 
   /**
@@ -142,7 +136,7 @@ public final class LinearBase {
         xtx[i][0] += RIDGE * Math.max(1, seen[i]);
       }
     }
-    return new LinearBase(path, basis, spec, solve(xtx, xty));
+    return new LinearBase(basis, spec, solve(xtx, xty));
   }
 
   private static AgeLinearBasis ageLinearBasis(AgedDatasetSpec spec) {
@@ -239,12 +233,10 @@ public final class LinearBase {
     for (int s = 0; s < ages.length; s++) {
       leads[s] = leadTimes ? ages[s] + horizon : ages[s];
     }
-    return predictLeads(features, leads);
+    return predict(features, leads, new int[basis.maxNonZero()], new double[basis.maxNonZero()]);
   }
 
-  private double predictLeads(double[] features, double[] leads) {
-    int[] index = new int[basis.maxNonZero()];
-    double[] x = new double[basis.maxNonZero()];
+  private double predict(double[] features, double[] leads, int[] index, double[] x) {
     int n = basis.regressors(features, leads, index, x);
     double z = 0;
     for (int a = 0; a < n; a++) {
@@ -255,15 +247,10 @@ public final class LinearBase {
 
   /**
    * @param data a standardised view laid out like the training data
-   * @param row a row of it
-   * @param scratch an array of {@code data.featureCount()} to read the row's features into
-   * @return the path's forecast of that row, standardised target units
+   * @return the path's forecasts of that view's rows, one at a time
    */
-  public double predict(AgedDataset data, int row, double[] scratch) {
-    data.features(row, scratch, 0);
-    double[] leads = new double[data.spec().sources().size()];
-    leads(data, row, leads);
-    return predictLeads(scratch, leads);
+  public Rows over(AgedDataset data) {
+    return new Rows(data);
   }
 
   /**
@@ -272,17 +259,45 @@ public final class LinearBase {
    * @return the path's forecast of each row, standardised target units
    */
   public double[] predict(AgedDataset data, int[] rows) {
-    double[] features = new double[data.featureCount()];
+    Rows view = over(data);
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
-      out[i] = predict(data, rows[i], features);
+      out[i] = view.predict(rows[i]);
     }
     return out;
   }
 
+  /**
+   * The path's forecasts of the rows of one view, with the buffers a row needs allocated once (a
+   * pooled view has hundreds of thousands of rows). Not thread-safe: one per thread.
+   */
+  public final class Rows {
+    private final AgedDataset view;
+    private final double[] features;
+    private final double[] leads;
+    private final int[] index = new int[basis.maxNonZero()];
+    private final double[] x = new double[basis.maxNonZero()];
+
+    private Rows(AgedDataset view) {
+      this.view = view;
+      this.features = new double[view.featureCount()];
+      this.leads = new double[view.spec().sources().size()];
+    }
+
+    /**
+     * @param row a row of the view
+     * @return the path's forecast of that row, standardised target units
+     */
+    public double predict(int row) {
+      view.features(row, features, 0);
+      leads(view, row, leads);
+      return LinearBase.this.predict(features, leads, index, x);
+    }
+  }
+
   /** @return the path's form: {@link LinearPath#AGE_LINEAR} or {@link LinearPath#PER_AGE} */
   public LinearPath path() {
-    return path;
+    return basis.path();
   }
 
   /** @return {@code V}, the values and covariates among the features */
@@ -302,12 +317,12 @@ public final class LinearBase {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LinearBase b && b.path == path && b.leadTimes == leadTimes && b.basis.equals(basis)
+    return o instanceof LinearBase b && b.leadTimes == leadTimes && b.basis.equals(basis)
         && Arrays.equals(b.coefficients, coefficients);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(coefficients) * 31 + path.hashCode();
+    return Arrays.hashCode(coefficients) * 31 + basis.hashCode();
   }
 }

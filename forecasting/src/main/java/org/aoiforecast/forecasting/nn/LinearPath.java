@@ -38,4 +38,20 @@ public enum LinearPath {
     }
     throw new IllegalArgumentException("unknown linear path '" + name + "'; expected NONE, AGE_LINEAR or PER_AGE");
   }
+
+  /**
+   * @param option a path as command lines name it: {@code age-linear} (also {@code ridge}, its
+   *     earlier name), {@code per-age} or {@code none}, in any case
+   * @return the path
+   * @throws IllegalArgumentException for another name
+   */
+  public static LinearPath ofOption(String option) {
+    return switch (option.toLowerCase(java.util.Locale.ROOT)) {
+      case "age-linear", "ridge" -> AGE_LINEAR;
+      case "per-age" -> PER_AGE;
+      case "none" -> NONE;
+      default -> throw new IllegalArgumentException("unknown linear path '" + option
+          + "'; expected age-linear, per-age or none");
+    };
+  }
 }

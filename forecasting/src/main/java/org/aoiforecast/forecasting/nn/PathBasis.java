@@ -8,6 +8,9 @@ package org.aoiforecast.forecasting.nn;
  */
 sealed interface PathBasis permits AgeLinearBasis, AgeKnotBasis {
 
+  /** @return the form of linear path this basis makes */
+  LinearPath path();
+
   /** @return {@code V}, the leading features that are values and covariates */
   int valueFeatures();
 

@@ -66,20 +66,16 @@ public final class Trainer {
     /** No linear path: the network learns the target itself. */
     public static final Residual NONE = new Residual(null, null, null);
 
-    private final LinearBase base;
-    private final AgedDataset trainView;
-    private final AgedDataset validationView;
+    private final LinearBase.Rows trainRows; // null without a path
+    private final LinearBase.Rows validationRows;
     private final double[] trainCache;
     private final double[] validationCache;
-    private final double[] scratch;
 
     private Residual(LinearBase base, AgedDataset train, AgedDataset validation) {
-      this.base = base;
-      this.trainView = train;
-      this.validationView = validation;
+      this.trainRows = base == null ? null : base.over(train);
+      this.validationRows = base == null || validation == null ? null : base.over(validation);
       this.trainCache = cache(train);
       this.validationCache = cache(validation);
-      this.scratch = train == null ? null : new double[train.featureCount()];
     }
 
     /**
@@ -103,7 +99,7 @@ public final class Trainer {
 
     /** @return whether there is a linear path (otherwise every offset is 0) */
     public boolean hasPath() {
-      return base != null;
+      return trainRows != null;
     }
 
     /**
@@ -111,7 +107,7 @@ public final class Trainer {
      * @return the path's forecast of it (0 without a path), standardised target units
      */
     public double train(int row) {
-      return offset(trainView, trainCache, row);
+      return offset(trainRows, trainCache, row);
     }
 
     /**
@@ -119,17 +115,17 @@ public final class Trainer {
      * @return the path's forecast of it (0 without a path), standardised target units
      */
     public double validation(int row) {
-      return offset(validationView, validationCache, row);
+      return offset(validationRows, validationCache, row);
     }
 
-    // one trainer thread uses a residual, so the scratch array and the caches need no locking
-    private double offset(AgedDataset view, double[] cache, int row) {
-      if (base == null) {
+    // one trainer thread uses a residual, so the path's buffers and the caches need no locking
+    private double offset(LinearBase.Rows rows, double[] cache, int row) {
+      if (rows == null) {
         return 0;
       }
       double v = cache[row];
       if (Double.isNaN(v)) {
-        v = base.predict(view, row, scratch);
+        v = rows.predict(row);
         cache[row] = v;
       }
       return v;

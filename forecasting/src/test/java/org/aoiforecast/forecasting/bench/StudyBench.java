@@ -51,7 +51,7 @@ public final class StudyBench {
       } else if (a.startsWith("plateau=")) {
         pooledBuilder.plateauDecay(Double.parseDouble(a.substring(8)));
       } else if (a.startsWith("path=")) {
-        pooledBuilder.linearPath(LinearPath.parse(a.substring(5).toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        pooledBuilder.linearPath(LinearPath.ofOption(a.substring(5)));
       }
     }
     NetworkConfig pooledConfig = pooledBuilder.build();

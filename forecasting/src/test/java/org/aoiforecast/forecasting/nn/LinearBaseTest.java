@@ -97,8 +97,7 @@ class LinearBaseTest {
       double[] rows = new SplittableRandom(k).ints(50, 0, one.size()).mapToDouble(i -> i).toArray();
       for (double r : rows) {
         int row = (int) r;
-        double[] scratch = new double[one.featureCount()];
-        assertEquals(alone.predict(one, row, scratch), base.predict(pooled, pooled.firstRowOf(k) + row, scratch),
+        assertEquals(alone.over(one).predict(row), base.over(pooled).predict(pooled.firstRowOf(k) + row),
             1e-9, "age vector " + k + ", row " + row);
       }
     }
@@ -179,6 +178,18 @@ class LinearBaseTest {
     }
     assertEquals(base.predict(f, new double[] {3}, 0), base.predict(f, new double[] {1}, 2), 1e-12,
         "age 1 at horizon 2 is lead time 3");
+  }
+
+  @Test
+  void pathsAreNamedAsCommandLinesAndModelFilesNameThem() {
+    assertEquals(LinearPath.AGE_LINEAR, LinearPath.ofOption("age-linear"));
+    assertEquals(LinearPath.AGE_LINEAR, LinearPath.ofOption("Ridge"));
+    assertEquals(LinearPath.PER_AGE, LinearPath.ofOption("per-age"));
+    assertEquals(LinearPath.NONE, LinearPath.ofOption("none"));
+    assertEquals("unknown linear path 'cubic'; expected age-linear, per-age or none",
+        assertThrows(IllegalArgumentException.class, () -> LinearPath.ofOption("cubic")).getMessage());
+    assertEquals(LinearPath.AGE_LINEAR, LinearPath.parse("RIDGE"));
+    assertEquals(LinearPath.PER_AGE, LinearPath.parse("PER_AGE"));
   }
 
   @Test

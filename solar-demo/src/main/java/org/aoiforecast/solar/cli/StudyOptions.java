@@ -235,13 +235,12 @@ final class StudyOptions {
       case "lstm" -> Architecture.LSTM;
       default -> throw CliException.usage("--architecture must be mlp or lstm, got '" + n.architecture + "'");
     };
-    LinearPath path = switch (n.linearPath.toLowerCase(java.util.Locale.ROOT)) {
-      case "per-age" -> LinearPath.PER_AGE;
-      case "age-linear", "ridge" -> LinearPath.AGE_LINEAR;
-      case "none" -> LinearPath.NONE;
-      default -> throw CliException.usage("--linear-path must be age-linear, per-age or none, got '" + n.linearPath
-          + "'");
-    };
+    LinearPath path;
+    try {
+      path = LinearPath.ofOption(n.linearPath);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--linear-path must be age-linear, per-age or none, got '" + n.linearPath + "'");
+    }
     Loss l;
     try {
       l = Loss.parse(a.loss);

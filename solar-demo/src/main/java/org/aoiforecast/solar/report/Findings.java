@@ -31,10 +31,11 @@ final class Findings {
    * @param agreement the estimate's mean relative deviation from the pooled network's training
    *     loss, NaN when not compared
    */
-  static void append(StringBuilder md, Study study, ProfileReport analysis, EvaluationReport eval,
-      Study.Training training, double agreement, String mseUnit, Optional<BacktestReport> backtest,
+  static void append(StringBuilder md, Study study, ProfileReport analysis, Study.Training training,
+      double agreement, String mseUnit, Optional<BacktestReport> backtest,
       Optional<DistributionReport> distributions) {
     StudySettings s = study.settings();
+    EvaluationReport eval = training.report();
     md.append("## Findings\n\n");
     for (ProfileCurve p : analysis.profiles()) {
       md.append("- ").append(p.verdict(s.target())).append(" [").append(p.estimator()).append(", ")

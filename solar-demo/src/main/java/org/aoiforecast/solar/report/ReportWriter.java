@@ -322,7 +322,7 @@ public final class ReportWriter {
         + " validation / test), standardised on training data"));
     md.append('\n');
 
-    Findings.append(md, study, analysis, eval, training, agreement, mseUnit, backtest, distributions);
+    Findings.append(md, study, analysis, training, agreement, mseUnit, backtest, distributions);
 
     md.append("## Figures\n\n");
     figure(md, Figures.LOSS_VS_AGE, "Figure 1. Estimated best achievable loss vs age, all sources stale, for each"

@@ -62,8 +62,7 @@ public final class QualityBench {
         : List.of(opt.get("--covariates").split(","))) : clearSky ? List.of("calendar", "clearsky") : List.of();
     List<String> strategies = opt.containsKey("--strategies") ? List.of(opt.get("--strategies").split(","))
         : StudySettings.ALL_STRATEGIES.stream().filter(s -> clearSky || !s.equals("smart-persistence")).toList();
-    LinearPath path = LinearPath.parse(opt.getOrDefault("--linear-path", "age_linear").toUpperCase(Locale.ROOT)
-        .replace('-', '_'));
+    LinearPath path = LinearPath.ofOption(opt.getOrDefault("--linear-path", "age-linear"));
     long[] seeds = options.seeds();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
