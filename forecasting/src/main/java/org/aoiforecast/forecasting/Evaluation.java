@@ -160,7 +160,7 @@ public final class Evaluation {
       ProbabilisticResult scores = new ProbabilisticResult("gaussian",
           ProbabilisticMetrics.of(splits.train(), trainForecasts), ProbabilisticMetrics.of(splits.test(), testForecasts),
           ProbabilisticMetrics.of(splits.test(), ONLINE.apply(splits.test(), testForecasts)), ONLINE.rate(),
-          p.calibration(splits.test()));
+          ProbabilisticMetrics.perReportingAge(splits.test(), p.calibration(splits.test())));
       return new Measured(new StrategyResult(name, train, test, seconds, f.networkCount(), Optional.of(scores)),
           testForecasts.mean());
     }

@@ -82,7 +82,7 @@ class GaussianHeadTest {
         test.coverage()), java.util.Arrays.toString(test.logLoss()), TRUE_LOG_LOSS);
     for (int k = 0; k < test.size(); k++) {
       // about 1,800 test samples per age: the binomial spread of a coverage is 0.01
-      assertEquals(0.80, test.coverage()[k], 0.03, "coverage at age " + test.ageVector(k)[0]);
+      assertEquals(0.80, test.coverage()[k], 0.03, "coverage at age " + test.ages()[k]);
       assertTrue(test.logLoss()[k] > TRUE_LOG_LOSS - 0.05 && test.logLoss()[k] < TRUE_LOG_LOSS + 0.06,
           "log loss " + test.logLoss()[k] + " vs the conditional entropy " + TRUE_LOG_LOSS);
     }
@@ -103,7 +103,7 @@ class GaussianHeadTest {
     assertArrayEquals(expected.crps(), online.crps(), 0);
     for (int k = 0; k < online.size(); k++) {
       // stationary noise: online, coverage stays at the level and the CRPS within 1 % of the fixed calibration's
-      assertEquals(0.80, online.coverage()[k], 0.02, "online coverage at age " + online.ageVector(k)[0]);
+      assertEquals(0.80, online.coverage()[k], 0.02, "online coverage at age " + online.ages()[k]);
       assertEquals(p.test().crps()[k], online.crps()[k], 0.01 * p.test().crps()[k]);
     }
   }

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.io.Json;
 
 /**
- * Scores of Gaussian forecasts per age vector of a pooled data set, in the target's units: the log
- * loss (nats), the CRPS, the pinball loss at the levels {@link #QUANTILES} and the empirical
+ * Scores of Gaussian forecasts per reporting age of a pooled data set, in the target's units: the
+ * log loss (nats), the CRPS, the pinball loss at the levels {@link #QUANTILES} and the empirical
  * coverage and mean width of the central {@link #INTERVAL} interval (between the 0.1 and 0.9
- * quantiles). Arrays are parallel to the data set's age vectors; accessors return copies.
- * Formulas: {@link Gaussian}.
+ * quantiles). Samples are grouped as {@link AgeMetrics} groups them, by the age of the target's
+ * source ({@link org.aoiforecast.core.dataset.AgedDatasetSpec#reportingAge}): with shared ages one
+ * group per age vector, with per-source ages every vector whose target source has that age. Arrays
+ * are parallel to {@link #ages()}; accessors return copies. Formulas: {@link Gaussian}.
  */
 public final class ProbabilisticMetrics {
   /** The quantile levels scored by the pinball loss. */
@@ -20,7 +23,7 @@ public final class ProbabilisticMetrics {
   /** The probability of the central interval whose coverage is measured. */
   public static final double INTERVAL = 0.8;
 
-  private final int[][] ageVectors;
+  private final int[] ages;
   private final int[] count;
   private final double[] logLoss;
   private final double[] crps;
@@ -28,9 +31,9 @@ public final class ProbabilisticMetrics {
   private final double[] coverage;
   private final double[] width;
 
-  private ProbabilisticMetrics(int[][] ageVectors, int[] count, double[] logLoss, double[] crps, double[][] pinball,
+  private ProbabilisticMetrics(int[] ages, int[] count, double[] logLoss, double[] crps, double[][] pinball,
       double[] coverage, double[] width) {
-    this.ageVectors = ageVectors;
+    this.ages = ages;
     this.count = count;
     this.logLoss = logLoss;
     this.crps = crps;
@@ -66,86 +69,110 @@ public final class ProbabilisticMetrics {
   /**
    * @param data the raw data set the forecasts are for
    * @param forecasts one Gaussian forecast per sample, target units
-   * @return the scores per age vector
+   * @return the scores per reporting age
    */
   public static ProbabilisticMetrics of(AgedDataset data, GaussianForecasts forecasts) {
     AgeMetrics.requireRawForecasts(data, forecasts.size(), "score forecasts");
     double half = Gaussian.standardQuantile(0.5 + INTERVAL / 2);
     double[] zq = Arrays.stream(QUANTILES).map(Gaussian::standardQuantile).toArray();
-    int k = data.ageVectorCount();
-    int[][] vectors = new int[k][];
+    // reporting age -> {samples, log loss, CRPS, inside, width, pinball per level}
+    TreeMap<Integer, double[]> groups = new TreeMap<>();
+    for (int v = 0; v < data.ageVectorCount(); v++) {
+      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)),
+          a -> new double[5 + QUANTILES.length]);
+      int from = data.firstRowOf(v);
+      int n = data.countOf(v);
+      for (int r = from; r < from + n; r++) {
+        double y = data.targetValue(r);
+        double mu = forecasts.mean(r);
+        double sd = forecasts.sd(r);
+        g[1] += Gaussian.logLoss(y, mu, sd);
+        g[2] += Gaussian.crps(y, mu, sd);
+        if (Math.abs(y - mu) <= half * sd) {
+          g[3]++;
+        }
+        g[4] += 2 * half * sd;
+        for (int q = 0; q < QUANTILES.length; q++) {
+          g[5 + q] += Gaussian.pinball(y, mu + zq[q] * sd, QUANTILES[q]);
+        }
+      }
+      g[0] += n;
+    }
+    int k = groups.size();
+    int[] ages = new int[k];
     int[] count = new int[k];
     double[] logLoss = new double[k];
     double[] crps = new double[k];
     double[][] pinball = new double[QUANTILES.length][k];
     double[] coverage = new double[k];
     double[] width = new double[k];
-    for (int v = 0; v < k; v++) {
-      vectors[v] = data.ageVector(v);
-      int from = data.firstRowOf(v);
-      int n = data.countOf(v);
-      double ll = 0;
-      double cr = 0;
-      double[] pb = new double[QUANTILES.length];
-      int inside = 0;
-      double w = 0;
-      for (int r = from; r < from + n; r++) {
-        double y = data.targetValue(r);
-        double mu = forecasts.mean(r);
-        double sd = forecasts.sd(r);
-        ll += Gaussian.logLoss(y, mu, sd);
-        cr += Gaussian.crps(y, mu, sd);
-        for (int q = 0; q < QUANTILES.length; q++) {
-          pb[q] += Gaussian.pinball(y, mu + zq[q] * sd, QUANTILES[q]);
-        }
-        if (Math.abs(y - mu) <= half * sd) {
-          inside++;
-        }
-        w += 2 * half * sd;
-      }
-      count[v] = n;
-      logLoss[v] = ll / n;
-      crps[v] = cr / n;
+    int i = 0;
+    for (var entry : groups.entrySet()) {
+      double[] g = entry.getValue();
+      double n = g[0];
+      ages[i] = entry.getKey();
+      count[i] = (int) n;
+      logLoss[i] = g[1] / n;
+      crps[i] = g[2] / n;
+      coverage[i] = g[3] / n;
+      width[i] = g[4] / n;
       for (int q = 0; q < QUANTILES.length; q++) {
-        pinball[q][v] = pb[q] / n;
+        pinball[q][i] = g[5 + q] / n;
       }
-      coverage[v] = (double) inside / n;
-      width[v] = w / n;
+      i++;
     }
-    return new ProbabilisticMetrics(vectors, count, logLoss, crps, pinball, coverage, width);
+    return new ProbabilisticMetrics(ages, count, logLoss, crps, pinball, coverage, width);
   }
 
-  /** @return the number of age vectors */
+  /**
+   * Values given per age vector of a data set (e.g. calibration factors), averaged per reporting
+   * age as {@link #of} groups the samples, each vector weighted by its samples.
+   *
+   * @param data the data set
+   * @param perVector one value per age vector
+   * @return one value per reporting age, in increasing age
+   */
+  public static double[] perReportingAge(AgedDataset data, double[] perVector) {
+    if (perVector.length != data.ageVectorCount()) {
+      throw new IllegalArgumentException(perVector.length + " values for " + data.ageVectorCount() + " age vectors");
+    }
+    TreeMap<Integer, double[]> groups = new TreeMap<>(); // age -> {samples, weighted sum}
+    for (int v = 0; v < perVector.length; v++) {
+      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)), a -> new double[2]);
+      g[0] += data.countOf(v);
+      g[1] += data.countOf(v) * perVector[v];
+    }
+    return groups.values().stream().mapToDouble(g -> g[1] / g[0]).toArray();
+  }
+
+  /** @return the number of reporting ages */
   public int size() {
     return count.length;
   }
 
-  /**
-   * @param v vector index
-   * @return that age vector
-   */
-  public int[] ageVector(int v) {
-    return ageVectors[v].clone();
+  /** @return the reporting ages, increasing, in steps */
+  public int[] ages() {
+    return ages.clone();
   }
 
-  /** @return samples per age vector */
+  /** @return samples per reporting age */
   public int[] counts() {
     return count.clone();
   }
 
-  /** @return mean log loss per age vector, nats */
+  /** @return mean log loss per reporting age, nats */
   public double[] logLoss() {
     return logLoss.clone();
   }
 
-  /** @return mean CRPS per age vector, target units */
+  /** @return mean CRPS per reporting age, target units */
   public double[] crps() {
     return crps.clone();
   }
 
   /**
    * @param level one of {@link #QUANTILES}
-   * @return mean pinball loss at that level per age vector, target units
+   * @return mean pinball loss at that level per reporting age, target units
    */
   public double[] pinball(double level) {
     for (int q = 0; q < QUANTILES.length; q++) {
@@ -157,22 +184,22 @@ public final class ProbabilisticMetrics {
         + Arrays.toString(QUANTILES));
   }
 
-  /** @return the fraction of outcomes inside the central interval, per age vector */
+  /** @return the fraction of outcomes inside the central interval, per reporting age */
   public double[] coverage() {
     return coverage.clone();
   }
 
-  /** @return the central interval's mean width per age vector, target units */
+  /** @return the central interval's mean width per reporting age, target units */
   public double[] width() {
     return width.clone();
   }
 
-  /** @return the log loss averaged over age vectors */
+  /** @return the log loss averaged over reporting ages */
   public double meanLogLoss() {
     return mean(logLoss);
   }
 
-  /** @return the CRPS averaged over age vectors */
+  /** @return the CRPS averaged over reporting ages */
   public double meanCrps() {
     return mean(crps);
   }
@@ -183,13 +210,13 @@ public final class ProbabilisticMetrics {
   }
 
   /**
-   * Pools the age vectors whose ages (all sources sharing one age) lie in a band.
+   * Pools the reporting ages that lie in a band.
    *
    * @param band the band
    * @return its scores, NaN with 0 samples when no age of the data set lies in it
    */
   public Band band(AgeBand band) {
-    java.util.function.IntPredicate in = v -> Arrays.stream(ageVectors[v]).allMatch(band::contains);
+    java.util.function.IntPredicate in = i -> band.contains(ages[i]);
     double[] pb = new double[QUANTILES.length];
     for (int q = 0; q < QUANTILES.length; q++) {
       pb[q] = weighted(pinball[q], in);

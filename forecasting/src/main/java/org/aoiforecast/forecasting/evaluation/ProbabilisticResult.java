@@ -13,8 +13,9 @@ import java.util.Objects;
  *     ({@link org.aoiforecast.forecasting.OnlineRecalibration}); the means, hence the point
  *     forecasts, are the same
  * @param onlineRate the rate of that recalibration
- * @param calibration per age vector of the test part, the factor fitted on the validation part
- *     that multiplies the predicted standard deviations (1 where none was fitted)
+ * @param calibration per reporting age of the test part (as the scores), the factor fitted on the
+ *     validation part that multiplies the predicted standard deviations (1 where none was fitted;
+ *     with per-source ages the mean over that age's vectors, weighted by their samples)
  */
 public record ProbabilisticResult(String distribution, ProbabilisticMetrics train, ProbabilisticMetrics test,
     ProbabilisticMetrics testOnline, double onlineRate, double[] calibration) {
@@ -26,7 +27,7 @@ public record ProbabilisticResult(String distribution, ProbabilisticMetrics trai
     Objects.requireNonNull(test, "test");
     Objects.requireNonNull(testOnline, "testOnline");
     if (testOnline.size() != test.size()) {
-      throw new IllegalArgumentException("online scores for " + testOnline.size() + " age vectors, test scores for "
+      throw new IllegalArgumentException("online scores for " + testOnline.size() + " ages, test scores for "
           + test.size());
     }
     if (!(onlineRate > 0) || Double.isInfinite(onlineRate)) {
@@ -34,8 +35,7 @@ public record ProbabilisticResult(String distribution, ProbabilisticMetrics trai
     }
     calibration = calibration.clone();
     if (calibration.length != test.size()) {
-      throw new IllegalArgumentException(calibration.length + " calibration factors for " + test.size()
-          + " age vectors");
+      throw new IllegalArgumentException(calibration.length + " calibration factors for " + test.size() + " ages");
     }
     for (double f : calibration) {
       if (!(f > 0) || Double.isInfinite(f)) {
@@ -49,7 +49,7 @@ public record ProbabilisticResult(String distribution, ProbabilisticMetrics trai
     return calibration.clone();
   }
 
-  /** @return the calibration factor averaged over age vectors */
+  /** @return the calibration factor averaged over ages */
   public double meanCalibration() {
     return java.util.Arrays.stream(calibration).average().orElse(1);
   }

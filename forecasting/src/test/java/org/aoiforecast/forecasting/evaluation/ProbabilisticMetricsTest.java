@@ -67,6 +67,52 @@ class ProbabilisticMetricsTest {
     assertThrows(IllegalArgumentException.class, () -> m.pinball(0.25));
   }
 
+  /**
+   * With per-source ages the scores are grouped by the age of the target's source, as the point
+   * errors are ({@code AgeMetrics}): arrays parallel to those ages, bands pooling them, and values
+   * given per vector averaged per age by samples.
+   */
+  @Test
+  void perSourceAgesAreScoredByTheTargetSourcesAge() {
+    int n = 2000;
+    SplittableRandom random = new SplittableRandom(9);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      x[t] = random.nextGaussian();
+      y[t] = random.nextGaussian();
+    }
+    TimeSeries s = TimeSeries.builder(Instant.parse("2020-01-01T00:00:00Z"), Duration.ofHours(1)).column("x", x)
+        .column("y", y).build();
+    // sources y (the target's) and x; vectors (y age, x age)
+    AgedDataset data = AgedDataset.of(s, AgedDatasetSpec.builder().target("y").sources("y", "x").window(1)
+        .ageVectors(java.util.List.of(new int[] {2, 30}, new int[] {1, 7}, new int[] {2, 5}, new int[] {1, 40}))
+        .build());
+    double[] mean = new double[data.size()];
+    double[] sd = new double[data.size()];
+    java.util.Arrays.fill(sd, 1);
+    ProbabilisticMetrics m = ProbabilisticMetrics.of(data, new GaussianForecasts(mean, sd));
+    assertEquals(2, m.size());
+    assertTrue(java.util.Arrays.equals(new int[] {1, 2}, m.ages()), java.util.Arrays.toString(m.ages()));
+    assertEquals(data.countOf(1) + data.countOf(3), m.counts()[0]);
+    assertEquals(data.countOf(0) + data.countOf(2), m.counts()[1]);
+    double[] byHand = new double[2];
+    for (int r = 0; r < data.size(); r++) {
+      int age = data.spec().reportingAge(data.ageVector(data.ageVectorIndex(r)));
+      byHand[age - 1] += Gaussian.logLoss(data.targetValue(r), 0, 1);
+    }
+    assertEquals(byHand[0] / m.counts()[0], m.logLoss()[0], 1e-12);
+    assertEquals(byHand[1] / m.counts()[1], m.logLoss()[1], 1e-12);
+    // the 1-6 band holds both target ages, although x is older than 6 in some vectors
+    assertEquals(data.size(), m.band(new AgeBand("1-6", 1, 6)).samples());
+    double[] factors = ProbabilisticMetrics.perReportingAge(data, new double[] {1, 2, 3, 4});
+    double expected = (2.0 * data.countOf(1) + 4.0 * data.countOf(3)) / (data.countOf(1) + data.countOf(3));
+    assertEquals(expected, factors[0], 1e-12);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ProbabilisticMetrics.perReportingAge(data, new double[] {1}));
+    assertTrue(e.getMessage().contains("1 values for 4 age vectors"), e.getMessage());
+  }
+
   @Test
   void scoresNeedOneForecastPerRawSample() {
     TimeSeries s = TimeSeries.builder(Instant.parse("2020-01-01T00:00:00Z"), Duration.ofHours(1))
