@@ -103,18 +103,16 @@ final class RunCommand implements Callable<Integer> {
     Optional<ClosedLoop.Result> loop = ClosedLoop.run(study, report, training, alpha, ClosedLoop.SWEEP);
     ClosedLoop.whyNot(study, report, training).ifPresent(why -> w.println("update scheduling skipped: " + why));
     loop.ifPresent(l -> w.printf("update scheduling done in %.1f s%n", (System.nanoTime() - t2) / 1e9));
-    Optional<ProfileCurve> logLoss = Optional.empty();
-    // the estimate is for one horizon; a network pooled over horizons reports its log loss per age
-    // over all of them, which it does not compare with
-    if (training.report().strategies().stream().anyMatch(r -> r.probabilistic().isPresent())
-        && !study.settings().pooledHorizons()) {
-      long t3 = System.nanoTime();
-      try (Progress progress = Progress.start("log-loss estimate", 1, Progress.interactive(quiet), System.err)) {
-        logLoss = Optional.of(study.logLossEstimate(report, progress.listener()));
-      }
-      w.printf("log-loss estimate done in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+    long t3 = System.nanoTime();
+    Study.Estimates estimates;
+    try (Progress progress = Progress.start("estimates on the training part", 1, Progress.interactive(quiet),
+        System.err)) {
+      estimates = study.trainingEstimates(report, training, progress.listener());
     }
-    Path file = ReportWriter.write(lock, study, report, training, loop, logLoss, new ReportWriter.RunInfo(
+    if (!estimates.isEmpty()) {
+      w.printf("estimates on the training part done in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+    }
+    Path file = ReportWriter.write(lock, study, report, training, loop, estimates, new ReportWriter.RunInfo(
         commandLine(), data.name(), analysisSeconds, trainingSeconds));
     TextTables.training(training, w);
     TextTables.intervals(training.report(), w);

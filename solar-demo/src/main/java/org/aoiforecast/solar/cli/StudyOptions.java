@@ -74,7 +74,8 @@ final class StudyOptions {
     String loss = DEFAULT_LOSS;
 
     @Option(names = "--estimator", paramLabel = "NAME", defaultValue = DEFAULT_ESTIMATOR,
-        description = "Estimator: auto, knn, ridge, linear (quadratic loss); ksg, gaussian (log); median (absolute)."
+        description = "Estimator: auto, knn, knn-pca, linear-knn, ridge, linear (quadratic loss); ksg, gaussian (log);"
+            + " median (absolute)."
             + " Default: ${DEFAULT-VALUE}.")
     String estimator = DEFAULT_ESTIMATOR;
 

@@ -84,16 +84,16 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
-   * @param logLoss the log-loss estimate the Gaussian network is compared with ({@link
-   *     Study#logLossEstimate}), present when a strategy forecasts distributions
+   * @param estimates the no-training estimates the networks are compared with ({@link
+   *     Study#trainingEstimates})
    * @param info the run's description
    * @return the report file
    * @throws ReportLock.InUseException when another run holds the folder
    */
   public static Path write(Path out, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Study.Estimates estimates, RunInfo info) {
     try (ReportLock lock = ReportLock.acquire(out)) {
-      return write(lock, study, analysis, training, loop, logLoss, info);
+      return write(lock, study, analysis, training, loop, estimates, info);
     }
   }
 
@@ -107,13 +107,12 @@ public final class ReportWriter {
    * @param analysis the age-loss analysis
    * @param training the training comparison
    * @param loop the closed loop of update scheduling, if it ran
-   * @param logLoss the log-loss estimate the Gaussian network is compared with, when a strategy
-   *     forecasts distributions
+   * @param estimates the no-training estimates the networks are compared with
    * @param info the run's description
    * @return the report file
    */
   public static Path write(ReportLock lock, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) {
+      Optional<ClosedLoop.Result> loop, Study.Estimates estimates, RunInfo info) {
     if (!lock.isHeld()) {
       throw new IllegalStateException("the lock of " + lock.folder() + " was released before the report was written");
     }
@@ -123,7 +122,7 @@ public final class ReportWriter {
     Path partial = null;
     try {
       partial = Files.createTempDirectory(absolute.getParent(), name + ".partial-");
-      writeContents(partial, study, analysis, training, loop, logLoss, info);
+      writeContents(partial, study, analysis, training, loop, estimates, info);
       publish(partial, absolute);
       return absolute.resolve(REPORT);
     } catch (IOException e) {
@@ -168,16 +167,14 @@ public final class ReportWriter {
   }
 
   private static void writeContents(Path dir, Study study, ProfileReport analysis, Study.Training training,
-      Optional<ClosedLoop.Result> loop, Optional<ProfileCurve> logLoss, RunInfo info) throws IOException {
+      Optional<ClosedLoop.Result> loop, Study.Estimates estimates, RunInfo info) throws IOException {
     StudySettings s = study.settings();
     String mseUnit = Figures.lossUnit(study, Loss.QUADRATIC);
     EvaluationReport eval = training.report();
-    // the estimate is of samples whose sources share each age: with per-source ages the networks
-    // learn other samples, so the two curves are not compared
-    ProfileCurve estimate = analysis.loss() == Loss.QUADRATIC && !s.hasSourceAges()
-        ? findAll(analysis, s.trainWindow()) : null;
+    // H_L is the least achievable *training* loss: the estimate is of the rows the networks trained
+    // on, and it is compared with the pooled network's loss on them
+    ProfileCurve estimate = estimates.mse().orElse(null);
     StrategyResult pooled = find(eval, Strategies.POOLED_WITH_AGE);
-    // H_L is the least achievable *training* loss: compare it with the network's loss on its training data
     double agreement = estimate != null && pooled != null ? agreement(estimate, pooled.train().mse()) : Double.NaN;
 
     Figures.analysis(study, analysis, dir);
@@ -191,7 +188,7 @@ public final class ReportWriter {
     if (backtest.isPresent()) {
       backtest.get().toTable().write().csv(dir.resolve(BacktestSection.CSV).toFile());
     }
-    Optional<DistributionReport> distributions = DistributionReport.of(eval, logLoss, s.pooledHorizons());
+    Optional<DistributionReport> distributions = DistributionReport.of(eval, estimates.logLoss(), s.pooledHorizons());
     distributions.ifPresent(d -> Charts.logLoss(d, dir.resolve(DistributionReport.FIGURE)));
     String unit = study.data().series().units().get(study.data().series().columnIndex(s.target()));
     Optional<FanChart> fan = distributions.isPresent() && training.pooledModel() != null
@@ -335,8 +332,8 @@ public final class ReportWriter {
         + " window: how much an older reading still adds; 0 means a Markov chain and a monotone loss.");
     figure(md, Figures.TRAINING, "Figure 4. Test MSE vs age of the trained networks and baselines" + (estimate != null
         ? ", with the no-training estimate (u = " + s.trainWindow() + ", dashed black) overlaid. The estimate is of"
-        + " the least achievable loss on the data it was computed from, so it is compared with the pooled network's"
-        + " loss on its training data (thin dashed grey): mean relative deviation "
+        + " the least achievable loss on the training part, the rows the networks trained on, so it is compared with"
+        + " the pooled network's loss on them (thin dashed grey): mean relative deviation "
         + String.format(Locale.ROOT, "%.1f %%", 100 * agreement) + ". Test losses are measured on the last 15 % of"
         + " the data, which may be another season." : "."));
     figure(md, Figures.COST, "Figure 5. Training time of the whole age curve: one network per age against one"
@@ -353,7 +350,7 @@ public final class ReportWriter {
       md.append(' ').append(r.name()).append(" |");
     }
     if (estimate != null) {
-      md.append(" estimate |");
+      md.append(" estimate (training part) |");
     }
     md.append("\n|---:|");
     for (int i = 0; i < eval.strategies().size() + (estimate != null ? 1 : 0); i++) {

@@ -3,6 +3,7 @@ package org.aoiforecast.solar.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.aoiforecast.core.ProgressListener;
 import org.aoiforecast.core.TimeSeries;
@@ -150,32 +151,97 @@ public final class Study {
   }
 
   /**
-   * The log-loss estimate the Gaussian network is compared with: the all-sources profile at the
-   * training window, log loss, from the data alone, as {@code analyze --loss log --windows
-   * <training window>} computes it (same spec: target, sources, covariates, horizon, ages). The
-   * study's analysis is reused when it already has that curve (a log-loss study); otherwise the
-   * curve is estimated here, with the study's estimator when it is one of the log loss, else the
-   * automatic one.
+   * The no-training estimates a run compares its trained networks with, both estimated on the
+   * rows those networks trained on ({@link #trainingEstimate}): in quadratic loss ((target unit)²),
+   * for the per-age MSE table and figure 4, when the analysis is of the quadratic loss; in log loss
+   * (nats), for a Gaussian head on one horizon. Neither with per-source ages: the profile is of
+   * samples whose sources share each age, which such networks do not learn.
    *
-   * @param analysis the study's analysis
-   * @param progress progress receiver
-   * @return the curve, in nats of the target in its own units
+   * @param mse the quadratic-loss curve, if estimated
+   * @param logLoss the log-loss curve, if estimated
    */
-  public ProfileCurve logLossEstimate(ProfileReport analysis, ProgressListener progress) {
-    if (analysis.loss() == Loss.LOG) {
-      for (ProfileCurve p : analysis.profiles()) {
-        if (p.window() == settings.trainWindow() && p.stale().equals(ProfileCurve.ALL)) {
-          return p;
-        }
-      }
+  public record Estimates(Optional<ProfileCurve> mse, Optional<ProfileCurve> logLoss) {
+    /** No estimate. */
+    public static final Estimates NONE = new Estimates(Optional.empty(), Optional.empty());
+
+    /** Checks for nulls. */
+    public Estimates {
+      Objects.requireNonNull(mse, "mse");
+      Objects.requireNonNull(logLoss, "logLoss");
     }
-    AgeLossProfile.Builder b = AgeLossProfile.builder(spec()).windows(settings.trainWindow())
-        .withoutPerSourceProfiles().markovLags().loss(Loss.LOG).bootstrap(settings.bootstrap())
+
+    /** @return whether neither curve was estimated */
+    public boolean isEmpty() {
+      return mse.isEmpty() && logLoss.isEmpty();
+    }
+  }
+
+  /**
+   * The estimates a run compares its networks with, as {@link Estimates} says when each is made.
+   *
+   * @param analysis the study's analysis (its loss decides the quadratic-loss estimate)
+   * @param training the training whose networks are compared (its training part is estimated)
+   * @param progress progress receiver
+   * @return the estimates, {@link Estimates#NONE} when none applies
+   */
+  public Estimates trainingEstimates(ProfileReport analysis, Training training, ProgressListener progress) {
+    if (settings.hasSourceAges()) {
+      return Estimates.NONE;
+    }
+    boolean mse = analysis.loss() == Loss.QUADRATIC;
+    // the log-loss estimate is for one horizon; a network pooled over horizons reports its log loss
+    // per age over all of them, which it is not compared with
+    boolean log = !settings.pooledHorizons()
+        && training.report().strategies().stream().anyMatch(r -> r.probabilistic().isPresent());
+    if (!mse && !log) {
+      return Estimates.NONE;
+    }
+    AgedDataset part = trainingPart(training);
+    return new Estimates(mse ? Optional.of(trainingEstimate(part, Loss.QUADRATIC, progress)) : Optional.empty(),
+        log ? Optional.of(trainingEstimate(part, Loss.LOG, progress)) : Optional.empty());
+  }
+
+  /**
+   * A no-training estimate a trained network is compared with: the all-sources profile at the
+   * training window, in one loss, estimated on the rows of a training part (the same target,
+   * sources, covariates, horizon and ages as {@link #analysisSpec()}), with the study's estimator
+   * when it is one of that loss, else the automatic one. Under the empirical distribution of the
+   * training pairs, {@code H_L(Y | X)} is the least <em>training</em> loss (docs/theory.md, section
+   * 2), so the estimate must see the rows the network saw: estimated on the whole series it would
+   * describe other data (a year whose test months are darker than its training part has a lower
+   * least loss over the year than over that part).
+   *
+   * @param trainingPart the rows the network trained on, raw (e.g. {@code splits().train()})
+   * @param loss the loss
+   * @param progress progress receiver
+   * @return the curve, in the loss's unit for the target in its own units
+   * @throws IllegalStateException with per-source ages (the profile is of shared ages)
+   */
+  public ProfileCurve trainingEstimate(AgedDataset trainingPart, Loss loss, ProgressListener progress) {
+    if (settings.hasSourceAges()) {
+      throw new IllegalStateException("the age-loss profile is of shared ages; this study trains on per-source ages");
+    }
+    AgeLossProfile.Builder b = AgeLossProfile.builder(analysisSpec()).windows(settings.trainWindow())
+        .withoutPerSourceProfiles().markovLags().loss(loss).bootstrap(settings.bootstrap())
         .threads(settings.threads()).seed(settings.network().seed()).progress(progress);
-    if (settings.loss() == Loss.LOG && !settings.estimator().equalsIgnoreCase("auto")) {
-      b.estimator(ConditionalLosses.named(settings.estimator(), Loss.LOG, 0, TheilerWindow.auto(), 1));
+    if (settings.loss() == loss && !settings.estimator().equalsIgnoreCase("auto")) {
+      b.estimator(ConditionalLosses.named(settings.estimator(), loss, 0, TheilerWindow.auto(), 1));
     }
-    return b.build().estimate(data.series()).profiles().get(0);
+    return b.build().estimate(trainingPart.withSpec(analysisSpec())).profiles().get(0);
+  }
+
+  /**
+   * The rows the reported comparison trained on: the training part of the chronological split, or
+   * of the last fold when the study was backtested (the fold whose comparison is reported).
+   *
+   * @param training the training
+   * @return the training part, raw
+   */
+  public AgedDataset trainingPart(Training training) {
+    return training.backtestReport().map(b -> {
+      FoldLayout last = b.folds().get(b.folds().size() - 1).layout();
+      return AgedDataset.of(data.series(), spec(), last.trainFrom(), last.trainTo());
+    }).orElseGet(() -> splits().train());
   }
 
   /**

@@ -67,9 +67,8 @@ public final class IntervalBench {
       Splits splits = study.splits();
       if (estimate == null) {
         long t0 = System.nanoTime();
-        estimate = study.logLossEstimate(study.analyze(org.aoiforecast.core.ProgressListener.NONE),
-            org.aoiforecast.core.ProgressListener.NONE);
-        System.out.printf(Locale.ROOT, "log-loss estimate (u=%d, %s, %s): mean %.4f nats, %.1f s with the analysis%n",
+        estimate = study.trainingEstimate(splits.train(), Loss.LOG, org.aoiforecast.core.ProgressListener.NONE);
+        System.out.printf(Locale.ROOT, "log-loss estimate (u=%d, %s, %s): mean %.4f nats, %.1f s%n",
             estimate.window(), estimate.estimator(), estimate.kind(), Arrays.stream(estimate.values()).average()
                 .orElseThrow(), (System.nanoTime() - t0) / 1e9);
       }

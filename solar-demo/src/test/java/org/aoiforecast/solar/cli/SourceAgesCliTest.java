@@ -88,6 +88,25 @@ class SourceAgesCliTest {
     assertTrue(out.code() != 0 && out.err().contains("10..13"), out.err());
   }
 
+  /**
+   * The whole study with per-source ages and the default Gaussian head: the report is written
+   * without the no-training estimates, which are of shared ages (they once failed the run after
+   * training).
+   */
+  @Test
+  void runWritesItsReportWithoutComparingTheSharedAgeEstimate() throws IOException {
+    Path out = dir.resolve("report");
+    Result r = SolarCliTest.cli("run", "--data", sim.toString(), "--ages", "1-4", "--source-ages", "CloudCover=10-13",
+        "--age-samples", "8", "--window", "2", "--windows", "2", "--epochs", "1", "--strategies",
+        "pooled-with-age,persistence", "--out", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    String report = Files.readString(out.resolve("report.md"));
+    assertTrue(report.contains("| age of Power |"), report);
+    assertFalse(report.contains("estimate (training part)") || report.contains("deviates from the loss"), report);
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertTrue(run.get("agreement").isNull(), run.toString());
+  }
+
   /** {@code --linear-path per-age} with per-source ages: saved with its form, and forecasting live. */
   @Test
   void aPerAgePathTrainsSavesAndPredicts() throws IOException {
