@@ -178,7 +178,7 @@ public final class FleetProfile implements Serializable {
     }
 
     /**
-     * @param name an estimator name of {@link ConditionalLosses#named}: auto, knn, knn-pca, median,
+     * @param name an estimator name of {@link ConditionalLosses#named}: auto, knn, knn-pca, linear-knn, median,
      *     ridge, linear, ksg or gaussian
      * @return this builder
      * @throws IllegalArgumentException for an unknown name or one that does not estimate the loss

@@ -13,6 +13,8 @@ import org.aoiforecast.info.estimators.TheilerWindow;
  *       <td>any width; fast baseline</td></tr>
  *   <tr><td>{@link #knnRegression(int)}</td><td>quadratic</td><td>estimate</td>
  *       <td>up to ~8 feature dimensions (more with {@link #knnRegressionPca})</td></tr>
+ *   <tr><td>{@link #linearKnnRegression}</td><td>quadratic</td><td>estimate</td>
+ *       <td>wide windows: the linear fit on all features, k-NN on its residual</td></tr>
  *   <tr><td>{@link #ridgeCv(int)}</td><td>quadratic</td><td>upper bound</td>
  *       <td>wide windows (many dimensions)</td></tr>
  *   <tr><td>{@link #ksg(int)}</td><td>log</td><td>estimate</td><td>up to ~8 dimensions</td></tr>
@@ -62,7 +64,25 @@ public final class ConditionalLosses {
    * @return leave-one-out k-NN regression on the projection, quadratic loss
    */
   public static ConditionalLossEstimator knnRegressionPca(int k, int components, TheilerWindow theiler, int threads) {
-    return new KnnLoss(Loss.QUADRATIC, k, theiler, threads, components);
+    return new KnnLoss(Loss.QUADRATIC, k, theiler, threads, components, KnnLoss.Trend.NONE);
+  }
+
+  /**
+   * k-NN regression of the residual of a linear fit: the target's least-squares fit on all the
+   * features is removed first, and the neighbours, searched on the features (projected to their
+   * leading principal components when there are more than {@code components}), predict what it
+   * leaves. The same Bayes risk, with less of the neighbourhoods' upward bias where the target
+   * depends on the features nearly linearly; unbiased for jointly Gaussian data.
+   *
+   * @param k neighbours
+   * @param components principal components kept for the neighbour search (0: none)
+   * @param theiler rows excluded around each sample
+   * @param threads threads
+   * @return leave-one-out k-NN regression of the linear fit's residual, quadratic loss
+   */
+  public static ConditionalLossEstimator linearKnnRegression(int k, int components, TheilerWindow theiler,
+      int threads) {
+    return new KnnLoss(Loss.QUADRATIC, k, theiler, threads, components, KnnLoss.Trend.LINEAR);
   }
 
   /**
@@ -121,7 +141,7 @@ public final class ConditionalLosses {
   /**
    * An estimator by name, for command lines and configuration files.
    *
-   * @param name auto, knn, knn-pca, median, ridge, linear, ksg or gaussian
+   * @param name auto, knn, knn-pca, linear-knn, median, ridge, linear, ksg or gaussian
    * @param loss the loss (for "auto" and "linear"/"gaussian")
    * @param dimensions feature dimensions (for "auto")
    * @param theiler rows excluded around each sample
@@ -135,18 +155,19 @@ public final class ConditionalLosses {
       case "auto" -> auto(loss, dimensions, theiler, threads);
       case "knn" -> knnRegression(10, theiler, threads);
       case "knn-pca" -> knnRegressionPca(10, NEIGHBOUR_DIMENSIONS, theiler, threads);
+      case "linear-knn" -> linearKnnRegression(10, NEIGHBOUR_DIMENSIONS, theiler, threads);
       case "median" -> knnMedian(9, theiler, threads);
       case "ridge" -> ridgeCv(5, theiler);
       case "linear" -> linear(loss == Loss.ABSOLUTE ? Loss.QUADRATIC : loss);
       case "gaussian" -> linear(Loss.LOG);
       case "ksg" -> ksg(4, theiler, threads);
       default -> throw new IllegalArgumentException("unknown estimator '" + name
-          + "'; expected auto, knn, knn-pca, median, ridge, linear, ksg or gaussian");
+          + "'; expected auto, knn, knn-pca, linear-knn, median, ridge, linear, ksg or gaussian");
     };
     if (e.loss() != loss) {
       throw new IllegalArgumentException("estimator '" + name + "' estimates " + e.loss().id() + " loss, not "
           + loss.id() + "; for " + loss.id() + " loss use " + switch (loss) {
-            case QUADRATIC -> "knn, knn-pca, ridge or linear";
+            case QUADRATIC -> "knn, knn-pca, linear-knn, ridge or linear";
             case LOG -> "ksg or gaussian";
             case ABSOLUTE -> "median";
           });
@@ -159,7 +180,10 @@ public final class ConditionalLosses {
    * k = 4, k-NN median with k = 9) when the features have at most
    * {@value #NEIGHBOUR_DIMENSIONS} dimensions. Wider features (long windows, many sources) are
    * projected on their {@value #NEIGHBOUR_DIMENSIONS} leading principal components for the
-   * k-NN estimators (quadratic, absolute); for log loss the Gaussian bound is used.
+   * k-NN estimators (quadratic, absolute); for the quadratic loss the neighbours then predict the
+   * residual of the target's linear fit on all the features ({@link #linearKnnRegression}), which
+   * keeps the linear information of the components the projection drops; for log loss the
+   * Gaussian bound is used.
    *
    * @param loss the loss
    * @param dimensions the number of feature columns
@@ -170,9 +194,11 @@ public final class ConditionalLosses {
   public static ConditionalLossEstimator auto(Loss loss, int dimensions, TheilerWindow theiler, int threads) {
     boolean neighbours = dimensions <= NEIGHBOUR_DIMENSIONS;
     return switch (loss) {
-      case QUADRATIC -> new KnnLoss(Loss.QUADRATIC, 10, theiler, threads, neighbours ? 0 : NEIGHBOUR_DIMENSIONS);
+      case QUADRATIC -> neighbours ? knnRegression(10, theiler, threads)
+          : linearKnnRegression(10, NEIGHBOUR_DIMENSIONS, theiler, threads);
       case LOG -> neighbours ? ksg(4, theiler, threads) : linear(Loss.LOG);
-      case ABSOLUTE -> new KnnLoss(Loss.ABSOLUTE, 9, theiler, threads, neighbours ? 0 : NEIGHBOUR_DIMENSIONS);
+      case ABSOLUTE -> new KnnLoss(Loss.ABSOLUTE, 9, theiler, threads, neighbours ? 0 : NEIGHBOUR_DIMENSIONS,
+          KnnLoss.Trend.NONE);
     };
   }
 }

@@ -26,19 +26,37 @@ import org.aoiforecast.info.knn.KdTree;
  * components: a window of a smooth series is highly redundant, so few components keep nearly all
  * of it, and the search stays fast. A projection can only lose information, so it adds to the
  * upward bias.
+ *
+ * <p>With the linear trend removed first ({@link Trend#LINEAR}, quadratic loss), the neighbours
+ * predict the residual of the least-squares fit of the target on all the features (with an
+ * intercept), not the target itself: {@code E[Y | X] = βᵀX + E[Y − βᵀX | X]}, so the Bayes risk is
+ * unchanged, while the residual's regression function is flatter, and a neighbourhood of a given
+ * width blurs it less. The linear part uses every feature, also those the projection drops. The
+ * in-sample fit's residuals are smaller than the noise by {@code (N − p − 1) / N} on average
+ * (p features), which the terms are scaled back by, as the linear bound does. For jointly Gaussian
+ * data the residual is independent of X, and the estimate is unbiased.
  */
 final class KnnLoss implements ConditionalLossEstimator {
+  /** What the neighbours predict: the target, or its residual after a linear fit. */
+  enum Trend {
+    /** The target itself. */
+    NONE,
+    /** The residual of the target's least-squares fit on all features. */
+    LINEAR
+  }
+
   private final Loss loss;
   private final int k;
   private final TheilerWindow theiler;
   private final int threads;
   private final int components;
+  private final Trend trend;
 
   KnnLoss(Loss loss, int k, TheilerWindow theiler, int threads) {
-    this(loss, k, theiler, threads, 0);
+    this(loss, k, theiler, threads, 0, Trend.NONE);
   }
 
-  KnnLoss(Loss loss, int k, TheilerWindow theiler, int threads, int components) {
+  KnnLoss(Loss loss, int k, TheilerWindow theiler, int threads, int components, Trend trend) {
     if (loss == Loss.LOG) {
       throw new IllegalArgumentException("nearest-neighbour regression covers quadratic and absolute loss; for log"
           + " loss use ConditionalLosses.ksg(k)");
@@ -54,11 +72,16 @@ final class KnnLoss implements ConditionalLossEstimator {
       throw new IllegalArgumentException("components must be >= 0, got " + components);
     }
     this.components = components;
+    if (trend == Trend.LINEAR && loss != Loss.QUADRATIC) {
+      throw new IllegalArgumentException("the linear trend is removed for the quadratic loss only");
+    }
+    this.trend = trend;
   }
 
   @Override
   public String name() {
-    return (loss == Loss.QUADRATIC ? "knn-regression" : "knn-median") + "(k=" + k
+    return (loss == Loss.QUADRATIC ? trend == Trend.LINEAR ? "linear+knn-regression" : "knn-regression"
+        : "knn-median") + "(k=" + k
         + (components > 0 ? ", pca=" + components : "") + ")";
   }
 
@@ -91,12 +114,26 @@ final class KnnLoss implements ConditionalLossEstimator {
       }
       return new LossEstimate(loss, name(), kind(), terms, v -> v);
     }
+    // the target the neighbours predict, and the factor that undoes the linear fit's shrinkage
+    double[] target = y;
+    double shrinkage = 1;
+    if (trend == Trend.LINEAR) {
+      LinearModels linear = new LinearModels(x, y);
+      int p = linear.dimensions();
+      if (n <= p + 1) {
+        throw new IllegalArgumentException(n + " samples are too few for a linear fit on " + p
+            + " features; at least " + (p + 2) + " are needed");
+      }
+      target = linear.residuals();
+      shrinkage = (double) n / (n - p - 1);
+    }
     double[][] xs = Samples.standardize(x, keep, 0, null, null);
     if (components > 0 && xs[0].length > components) {
       xs = PrincipalComponents.project(xs, components);
     }
     KdTree tree = new KdTree(xs);
-    double quadratic = 1 + 1.0 / k;
+    double quadratic = (1 + 1.0 / k) / shrinkage;
+    double[] t = target;
     double absolute = Math.sqrt(1 + Math.PI / (2.0 * k));
     int[] order = tree.spatialOrder();
     Parallel.forRange(n, threads, () -> new Scratch(k), (from, to, s) -> {
@@ -107,9 +144,9 @@ final class KnnLoss implements ConditionalLossEstimator {
         if (loss == Loss.QUADRATIC) {
           double sum = 0;
           for (int j = 0; j < found; j++) {
-            sum += y[s.neighbours.row(j)];
+            sum += t[s.neighbours.row(j)];
           }
-          double e = y[i] - sum / found;
+          double e = t[i] - sum / found;
           terms[i] = e * e / quadratic;
         } else {
           for (int j = 0; j < found; j++) {
