@@ -1,7 +1,6 @@
 package org.aoiforecast.forecasting.evaluation;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 import org.aoiforecast.core.dataset.AgedDataset;
 
 /**
@@ -53,9 +52,13 @@ public final class AgeMetrics {
    */
   public static AgeMetrics of(AgedDataset data, double[] forecasts) {
     requireRawForecasts(data, forecasts.length, "measure errors");
-    TreeMap<Integer, double[]> groups = new TreeMap<>(); // age -> {count, squared, absolute}
+    ReportingAges groups = ReportingAges.of(data);
+    int k = groups.size();
+    int[] count = new int[k];
+    double[] mse = new double[k];
+    double[] mae = new double[k];
     for (int v = 0; v < data.ageVectorCount(); v++) {
-      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)), a -> new double[3]);
+      int g = groups.groupOf(v);
       int from = data.firstRowOf(v);
       int n = data.countOf(v);
       for (int r = from; r < from + n; r++) {
@@ -63,26 +66,16 @@ public final class AgeMetrics {
         if (!Double.isFinite(e)) {
           throw new IllegalArgumentException("forecast for sample " + r + " is " + forecasts[r]);
         }
-        g[1] += e * e;
-        g[2] += Math.abs(e);
+        mse[g] += e * e;
+        mae[g] += Math.abs(e);
       }
-      g[0] += n;
+      count[g] += n;
     }
-    int k = groups.size();
-    int[] ages = new int[k];
-    int[] count = new int[k];
-    double[] mse = new double[k];
-    double[] mae = new double[k];
-    int i = 0;
-    for (var entry : groups.entrySet()) {
-      double[] g = entry.getValue();
-      ages[i] = entry.getKey();
-      count[i] = (int) g[0];
-      mse[i] = g[1] / g[0];
-      mae[i] = g[2] / g[0];
-      i++;
+    for (int g = 0; g < k; g++) {
+      mse[g] /= count[g];
+      mae[g] /= count[g];
     }
-    return new AgeMetrics(ages, count, mse, mae);
+    return new AgeMetrics(groups.ages(), count, mse, mae);
   }
 
   /** @return the number of ages reported */

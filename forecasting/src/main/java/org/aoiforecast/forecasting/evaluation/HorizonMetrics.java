@@ -1,7 +1,6 @@
 package org.aoiforecast.forecasting.evaluation;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 import org.aoiforecast.core.dataset.AgedDataset;
 
 /**
@@ -39,10 +38,14 @@ public final class HorizonMetrics {
   public static HorizonMetrics of(AgedDataset data, double[] forecasts) {
     AgeMetrics.requireRawForecasts(data, forecasts.length, "measure errors");
     int nh = data.horizonCount();
-    TreeMap<Integer, double[][]> groups = new TreeMap<>(); // age -> per horizon {count, squared, absolute}
+    ReportingAges groups = ReportingAges.of(data);
+    int na = groups.size();
+    int[][] count = new int[na][nh];
+    double[][] mse = new double[na][nh];
+    double[][] mae = new double[na][nh];
     for (int c = 0; c < data.cellCount(); c++) {
-      int age = data.spec().reportingAge(data.ageVector(c / nh));
-      double[] g = groups.computeIfAbsent(age, a -> new double[nh][3])[c % nh];
+      int i = groups.groupOf(c / nh);
+      int j = c % nh;
       int from = data.firstRowOfCell(c);
       int n = data.countOfCell(c);
       for (int r = from; r < from + n; r++) {
@@ -50,32 +53,22 @@ public final class HorizonMetrics {
         if (!Double.isFinite(e)) {
           throw new IllegalArgumentException("forecast for sample " + r + " is " + forecasts[r]);
         }
-        g[1] += e * e;
-        g[2] += Math.abs(e);
+        mse[i][j] += e * e;
+        mae[i][j] += Math.abs(e);
       }
-      g[0] += n;
+      count[i][j] += n;
     }
-    int na = groups.size();
-    int[] ages = new int[na];
-    int[][] count = new int[na][nh];
-    double[][] mse = new double[na][nh];
-    double[][] mae = new double[na][nh];
-    int i = 0;
-    for (var entry : groups.entrySet()) {
-      ages[i] = entry.getKey();
+    for (int i = 0; i < na; i++) {
       for (int j = 0; j < nh; j++) {
-        double[] g = entry.getValue()[j];
-        count[i][j] = (int) g[0];
-        mse[i][j] = g[1] / g[0];
-        mae[i][j] = g[2] / g[0];
+        mse[i][j] /= count[i][j];
+        mae[i][j] /= count[i][j];
       }
-      i++;
     }
     int[] horizons = new int[nh];
     for (int j = 0; j < nh; j++) {
       horizons[j] = data.horizon(j);
     }
-    return new HorizonMetrics(ages, horizons, count, mse, mae);
+    return new HorizonMetrics(groups.ages(), horizons, count, mse, mae);
   }
 
   /** @return the reporting ages, steps, increasing */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.io.Json;
 
@@ -75,53 +74,44 @@ public final class ProbabilisticMetrics {
     AgeMetrics.requireRawForecasts(data, forecasts.size(), "score forecasts");
     double half = Gaussian.standardQuantile(0.5 + INTERVAL / 2);
     double[] zq = Arrays.stream(QUANTILES).map(Gaussian::standardQuantile).toArray();
-    // reporting age -> {samples, log loss, CRPS, inside, width, pinball per level}
-    TreeMap<Integer, double[]> groups = new TreeMap<>();
-    for (int v = 0; v < data.ageVectorCount(); v++) {
-      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)),
-          a -> new double[5 + QUANTILES.length]);
-      int from = data.firstRowOf(v);
-      int n = data.countOf(v);
-      for (int r = from; r < from + n; r++) {
-        double y = data.targetValue(r);
-        double mu = forecasts.mean(r);
-        double sd = forecasts.sd(r);
-        g[1] += Gaussian.logLoss(y, mu, sd);
-        g[2] += Gaussian.crps(y, mu, sd);
-        if (Math.abs(y - mu) <= half * sd) {
-          g[3]++;
-        }
-        g[4] += 2 * half * sd;
-        for (int q = 0; q < QUANTILES.length; q++) {
-          g[5 + q] += Gaussian.pinball(y, mu + zq[q] * sd, QUANTILES[q]);
-        }
-      }
-      g[0] += n;
-    }
+    ReportingAges groups = ReportingAges.of(data);
     int k = groups.size();
-    int[] ages = new int[k];
     int[] count = new int[k];
     double[] logLoss = new double[k];
     double[] crps = new double[k];
     double[][] pinball = new double[QUANTILES.length][k];
     double[] coverage = new double[k];
     double[] width = new double[k];
-    int i = 0;
-    for (var entry : groups.entrySet()) {
-      double[] g = entry.getValue();
-      double n = g[0];
-      ages[i] = entry.getKey();
-      count[i] = (int) n;
-      logLoss[i] = g[1] / n;
-      crps[i] = g[2] / n;
-      coverage[i] = g[3] / n;
-      width[i] = g[4] / n;
-      for (int q = 0; q < QUANTILES.length; q++) {
-        pinball[q][i] = g[5 + q] / n;
+    for (int v = 0; v < data.ageVectorCount(); v++) {
+      int g = groups.groupOf(v);
+      int from = data.firstRowOf(v);
+      int n = data.countOf(v);
+      for (int r = from; r < from + n; r++) {
+        double y = data.targetValue(r);
+        double mu = forecasts.mean(r);
+        double sd = forecasts.sd(r);
+        logLoss[g] += Gaussian.logLoss(y, mu, sd);
+        crps[g] += Gaussian.crps(y, mu, sd);
+        for (int q = 0; q < QUANTILES.length; q++) {
+          pinball[q][g] += Gaussian.pinball(y, mu + zq[q] * sd, QUANTILES[q]);
+        }
+        if (Math.abs(y - mu) <= half * sd) {
+          coverage[g]++;
+        }
+        width[g] += 2 * half * sd;
       }
-      i++;
+      count[g] += n;
     }
-    return new ProbabilisticMetrics(ages, count, logLoss, crps, pinball, coverage, width);
+    for (int g = 0; g < k; g++) {
+      logLoss[g] /= count[g];
+      crps[g] /= count[g];
+      for (int q = 0; q < QUANTILES.length; q++) {
+        pinball[q][g] /= count[g];
+      }
+      coverage[g] /= count[g];
+      width[g] /= count[g];
+    }
+    return new ProbabilisticMetrics(groups.ages(), count, logLoss, crps, pinball, coverage, width);
   }
 
   /**
@@ -136,13 +126,17 @@ public final class ProbabilisticMetrics {
     if (perVector.length != data.ageVectorCount()) {
       throw new IllegalArgumentException(perVector.length + " values for " + data.ageVectorCount() + " age vectors");
     }
-    TreeMap<Integer, double[]> groups = new TreeMap<>(); // age -> {samples, weighted sum}
+    ReportingAges groups = ReportingAges.of(data);
+    double[] samples = new double[groups.size()];
+    double[] sum = new double[groups.size()];
     for (int v = 0; v < perVector.length; v++) {
-      double[] g = groups.computeIfAbsent(data.spec().reportingAge(data.ageVector(v)), a -> new double[2]);
-      g[0] += data.countOf(v);
-      g[1] += data.countOf(v) * perVector[v];
+      samples[groups.groupOf(v)] += data.countOf(v);
+      sum[groups.groupOf(v)] += data.countOf(v) * perVector[v];
     }
-    return groups.values().stream().mapToDouble(g -> g[1] / g[0]).toArray();
+    for (int g = 0; g < sum.length; g++) {
+      sum[g] /= samples[g];
+    }
+    return sum;
   }
 
   /** @return the number of reporting ages */
