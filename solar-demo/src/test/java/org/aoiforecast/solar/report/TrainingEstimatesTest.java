@@ -54,12 +54,16 @@ class TrainingEstimatesTest {
     return new Study(data(), settings);
   }
 
+  /** Trains the study on its chronological split, then estimates what the run compares it with. */
+  private static Study.Estimates trainedAndEstimated(Study study) {
+    Study.Training training = study.train(TrainingListener.NONE);
+    return study.trainingEstimates(study.analyze(ProgressListener.NONE), training, ProgressListener.NONE);
+  }
+
   @Test
   void theQuadraticEstimateIsOfTheTrainingPartNotTheWholeSeries() {
     Study study = study(List.of("persistence"), false, Map.of());
-    Study.Training training = study.train(TrainingListener.NONE);
-    Study.Estimates estimates = study.trainingEstimates(study.analyze(ProgressListener.NONE), training,
-        ProgressListener.NONE);
+    Study.Estimates estimates = trainedAndEstimated(study);
     ProfileCurve mse = estimates.mse().orElseThrow();
     assertEquals(0.25, mse.values()[0], 0.1 * 0.25, "age 1 on the training part");
     assertEquals(1.25, mse.values()[1], 0.1 * 1.25, "age 2 on the training part");
@@ -72,9 +76,7 @@ class TrainingEstimatesTest {
   @Test
   void aGaussianHeadAlsoGetsTheLogLossOfTheTrainingPart() {
     Study study = study(List.of("pooled-with-age"), true, Map.of());
-    Study.Training training = study.train(TrainingListener.NONE);
-    Study.Estimates estimates = study.trainingEstimates(study.analyze(ProgressListener.NONE), training,
-        ProgressListener.NONE);
+    Study.Estimates estimates = trainedAndEstimated(study);
     // H(Y | X) of a Gaussian with variance 0.25: ½ ln(2πe · 0.25)
     double entropy = 0.5 * Math.log(2 * Math.PI * Math.E * 0.25);
     assertEquals(entropy, estimates.logLoss().orElseThrow().values()[0], 0.05);
