@@ -78,7 +78,8 @@ final class AnalyzeSitesCommand implements Callable<Integer> {
   String loss;
 
   @Option(names = "--estimator", defaultValue = "auto",
-      description = "auto, knn, knn-pca, linear-knn, median, ridge, linear, ksg or gaussian (default: ${DEFAULT-VALUE}).")
+      description = "auto, knn, knn-pca, linear-knn, median, ridge, linear, ksg or gaussian"
+          + " (default: ${DEFAULT-VALUE}).")
   String estimator;
 
   @Option(names = "--bootstrap", defaultValue = "200",

@@ -115,25 +115,15 @@ final class KnnLoss implements ConditionalLossEstimator {
       return new LossEstimate(loss, name(), kind(), terms, v -> v);
     }
     // the target the neighbours predict, and the factor that undoes the linear fit's shrinkage
-    double[] target = y;
-    double shrinkage = 1;
-    if (trend == Trend.LINEAR) {
-      LinearModels linear = new LinearModels(x, y);
-      int p = linear.dimensions();
-      if (n <= p + 1) {
-        throw new IllegalArgumentException(n + " samples are too few for a linear fit on " + p
-            + " features; at least " + (p + 2) + " are needed");
-      }
-      target = linear.residuals();
-      shrinkage = (double) n / (n - p - 1);
-    }
+    LinearModels linear = trend == Trend.LINEAR ? linearFit(x, y) : null;
+    double[] t = linear == null ? y : linear.residuals();
+    double shrinkage = linear == null ? 1 : (double) n / (n - linear.dimensions() - 1);
     double[][] xs = Samples.standardize(x, keep, 0, null, null);
     if (components > 0 && xs[0].length > components) {
       xs = PrincipalComponents.project(xs, components);
     }
     KdTree tree = new KdTree(xs);
     double quadratic = (1 + 1.0 / k) / shrinkage;
-    double[] t = target;
     double absolute = Math.sqrt(1 + Math.PI / (2.0 * k));
     int[] order = tree.spatialOrder();
     Parallel.forRange(n, threads, () -> new Scratch(k), (from, to, s) -> {
@@ -157,6 +147,17 @@ final class KnnLoss implements ConditionalLossEstimator {
       }
     });
     return new LossEstimate(loss, name(), kind(), terms, v -> v);
+  }
+
+  /** The least-squares fit of the target on all features, refused when it has too few samples. */
+  private static LinearModels linearFit(double[][] x, double[] y) {
+    LinearModels linear = new LinearModels(x, y);
+    int p = linear.dimensions();
+    if (y.length <= p + 1) {
+      throw new IllegalArgumentException(y.length + " samples are too few for a linear fit on " + p
+          + " features; at least " + (p + 2) + " are needed");
+    }
+    return linear;
   }
 
   private static final class Scratch {

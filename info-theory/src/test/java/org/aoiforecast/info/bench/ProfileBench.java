@@ -32,13 +32,15 @@ public final class ProfileBench {
     TimeSeries s = SharedData.greensboroStudySeries();
     System.out.printf("machine: %d cores, %d thread(s); %d rows%n", Runtime.getRuntime().availableProcessors(),
         threads, s.size());
-    String[] names = {"ksg (log loss)", "gaussian (log loss)", "auto (quadratic loss)", "knn-pca (quadratic loss)"};
+    String[] names = {"ksg (log loss)", "gaussian (log loss)", "auto (quadratic loss)",
+        "knn-pca (quadratic loss)"};
     for (int e = 0; e < names.length; e++) {
       for (int u : new int[] {1, 6}) {
         ConditionalLossEstimator est = switch (e) {
           case 0 -> ConditionalLosses.ksg(4, TheilerWindow.auto(), 1);
           case 1 -> ConditionalLosses.linear(Loss.LOG);
-          case 3 -> ConditionalLosses.knnRegressionPca(10, ConditionalLosses.NEIGHBOUR_DIMENSIONS, TheilerWindow.auto(), 1);
+          case 3 -> ConditionalLosses.knnRegressionPca(10, ConditionalLosses.NEIGHBOUR_DIMENSIONS,
+              TheilerWindow.auto(), 1);
           default -> null;
         };
         AgeLossProfile.Builder b = AgeLossProfile.builder(AgedDatasetSpec.builder().target("GHI (W/m^2)")

@@ -146,7 +146,8 @@ record DistributionReport(String strategy, ProbabilisticResult result, int[] age
     md.append("Figure 8. Log loss per age: the Gaussian network on the test part (solid) and on its training data"
         + " (thin dashed)");
     estimate.ifPresent(e -> md.append(", and the no-training estimate of the least log loss H(Y | X) on the training"
-        + " part, as `analyze --loss log` computes it with the same covariates and window (u = ").append(e.window()).append(", ")
+        + " part, as `analyze --loss log` computes it with the same covariates and window (u = ")
+        .append(e.window()).append(", ")
         .append(e.estimator()).append(", ").append(e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
         .append("; dashed black, with its 95 % bootstrap interval)"));
     if (horizons) {

@@ -88,8 +88,9 @@ final class Findings {
     md.append(perBand.isEmpty() ? "" : "; per age band: " + String.join(", ", perBand)).append(".\n");
     backtest.ifPresent(b -> md.append(BacktestSection.finding(b, mseUnit)));
     if (Double.isFinite(agreement)) {
-      md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation), made on the training"
-          + " part, deviates from the loss the pooled network reaches there by %.1f %% on average over ages.%n",
+      md.append(String.format(Locale.ROOT, "- The no-training estimate (u=%d, seconds of computation), made on the"
+          + " training part, deviates from the loss the pooled network reaches there by %.1f %% on average over"
+          + " ages.%n",
           s.trainWindow(), 100 * agreement));
     }
     if (training.pooledModel() != null && training.pooledModel().linearBase().isPresent()) {
