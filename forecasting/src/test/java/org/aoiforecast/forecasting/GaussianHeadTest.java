@@ -55,9 +55,11 @@ class GaussianHeadTest {
     return 0.5 * Math.exp(0.5 * x);
   }
 
-  @BeforeAll
-  static void train() {
-    int n = 12_000;
+  /**
+   * @param n hours
+   * @return the series described above ({@code x} and {@code y}, hourly, seed 11)
+   */
+  static TimeSeries heteroscedastic(int n) {
     SplittableRandom random = new SplittableRandom(11);
     double[] x = new double[n];
     double[] y = new double[n];
@@ -65,10 +67,23 @@ class GaussianHeadTest {
       x[t] = random.nextGaussian();
       y[t] = t < 2 ? 0 : x[t - 2] + sigma(x[t - 2]) * random.nextGaussian();
     }
-    series = TimeSeries.builder(Instant.parse("2020-01-01T00:00:00Z"), Duration.ofHours(1)).column("x", x)
+    return TimeSeries.builder(Instant.parse("2020-01-01T00:00:00Z"), Duration.ofHours(1)).column("x", x)
         .column("y", y).build();
-    splits = AgedDataset.of(series, AgedDatasetSpec.builder().target("y").sources("x").window(2)
+  }
+
+  /**
+   * @param s a series of {@link #heteroscedastic}
+   * @return its splits at ages 1 and 2 with a window of 2 (chronological, defaults)
+   */
+  static Splits splits(TimeSeries s) {
+    return AgedDataset.of(s, AgedDatasetSpec.builder().target("y").sources("x").window(2)
         .ages(AgeSet.of(1, 2)).build()).split(ChronologicalSplit.defaults());
+  }
+
+  @BeforeAll
+  static void train() {
+    series = heteroscedastic(12_000);
+    splits = splits(series);
     Evaluation.Run<AgeAwareForecaster> run = Evaluation.run(splits, Strategies.pooledWithAge(GAUSSIAN),
         TrainingListener.NONE);
     model = run.forecaster();

@@ -20,6 +20,7 @@ import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
+import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -32,7 +33,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * ({@code POINT} or {@code GAUSSIAN}; absent in earlier files: {@code POINT}) and {@code
  * gaussian}, the Gaussian head's standard-deviation floor and calibration (present exactly with a
  * Gaussian head), and {@code horizons}, the horizons a model pools ({@code horizon} then holds the
- * first of them; absent in older files, which read as the single {@code horizon}). {@code
+ * first of them; absent in older files, which read as the single {@code horizon}). A format-3 file
+ * may also carry {@code config.stop_on}, the validation score early stopping watched ({@code
+ * LOSS} or {@code SQUARED_ERROR}; absent in earlier files: {@code LOSS}; a training setting that
+ * prediction does not use, so readers that ignore it read the file correctly). {@code
  * config.linear_path} is {@code NONE}, {@code RIDGE} (coefficients linear in the encoded age, with
  * {@code linear_base.sources} and {@code age_width}) or {@code PER_AGE}
  * (coefficients per trained age, whose layout follows from the age vectors and horizons: {@code
@@ -51,7 +55,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
 
   record ConfigDoc(String architecture, int[] hidden, Double learningRate, Double l2, Integer batchSize,
       Integer maxEpochs, Integer patience, Double pooledEpochFactor, Double plateauDecay, Long seed,
-      String linearPath, String head) {}
+      String linearPath, String head, String stopOn) {}
 
   record GaussianDoc(Double scaleFloor, double[] calibration, Long calibrationSamples) {}
 
@@ -87,7 +91,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         new StandardizationDoc(st.columns(), st.means(), st.scales(), st.ageMeans(), st.ageScales()),
         new ConfigDoc(c.architecture().name(), c.hidden(), c.learningRate(), c.l2(), c.batchSize(), c.maxEpochs(),
             c.patience(), c.pooledEpochFactor(), c.plateauDecay(), c.seed(), linearPathName(c.linearPath()),
-            c.head().name()),
+            c.head().name(), c.stoppingScore().name()),
         new TrainingDoc(t.epochs(), t.bestEpoch(), t.bestValidationLoss(), t.samplesSeen(), t.seconds()), p,
         m.linearBase().map(b -> linearBaseDoc(b, spec)).orElse(null),
         m.calibration().map(k -> new GaussianDoc(GaussianNll.SCALE_FLOOR, k.factors(), k.samples())).orElse(null),
@@ -200,6 +204,19 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
     }
   }
 
+  /** The validation score early stopping watched; files without {@code config.stop_on} predate the choice. */
+  private StoppingScore stoppingScore() {
+    if (config.stopOn() == null) {
+      return StoppingScore.LOSS;
+    }
+    try {
+      return StoppingScore.valueOf(config.stopOn());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("config.stop_on is '" + config.stopOn() + "'; expected LOSS or SQUARED_ERROR",
+          e);
+    }
+  }
+
   private static void require(Object value, String field) {
     if (value == null) {
       throw new IllegalArgumentException("the field '" + field + "' is missing");
@@ -258,7 +275,7 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
         .plateauDecay(config.plateauDecay()).seed(config.seed())
         .linearPath(linearPath())
-        .head(head()).build();
+        .head(head()).stoppingScore(stoppingScore()).build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
     Optional<Provenance> prov = provenance == null ? Optional.empty()

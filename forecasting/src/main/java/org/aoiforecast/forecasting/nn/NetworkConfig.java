@@ -16,7 +16,8 @@ import java.util.Objects;
  * lower test loss, in fewer passes), at most 60 epochs with early stopping after 8 epochs without
  * improvement of the validation loss, a constant learning rate (an optional plateau schedule,
  * {@link Builder#plateauDecay}, lowers it when the validation loss stalls; measured on the solar
- * data it stopped pooled training too early, so it is off by default); seed 42. For pooled training
+ * data it stopped pooled training too early, so it is off by default); early stopping watching the
+ * training loss ({@link StoppingScore#LOSS}); seed 42. For pooled training
  * one epoch draws as many rows as one age has, at random from the pooled view; see {@link
  * Builder#pooledEpochFactor}.
  *
@@ -32,16 +33,18 @@ import java.util.Objects;
  * @param seed seed of weights and minibatch order
  * @param linearPath whether a linear path lies beside the hidden layers
  * @param head what the output layer forecasts: a point (default) or a Gaussian distribution
+ * @param stoppingScore the validation score early stopping watches (default: the training loss)
  */
 public record NetworkConfig(Architecture architecture, int[] hidden, double learningRate, double l2, int batchSize,
     int maxEpochs, int patience, double pooledEpochFactor, double plateauDecay, long seed, LinearPath linearPath,
-    OutputHead head) {
+    OutputHead head, StoppingScore stoppingScore) {
 
   /** Validates and copies. */
   public NetworkConfig {
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(linearPath, "linearPath");
     Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(stoppingScore, "stoppingScore");
     hidden = hidden.clone();
     if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException("hidden layer widths must be positive, got " + Arrays.toString(hidden));
@@ -79,6 +82,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     b.seed = seed;
     b.linearPath = linearPath;
     b.head = head;
+    b.stoppingScore = stoppingScore;
     return b;
   }
 
@@ -92,13 +96,14 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     return o instanceof NetworkConfig c && c.architecture == architecture && Arrays.equals(c.hidden, hidden)
         && c.learningRate == learningRate && c.l2 == l2 && c.batchSize == batchSize && c.maxEpochs == maxEpochs
         && c.patience == patience && c.pooledEpochFactor == pooledEpochFactor && c.plateauDecay == plateauDecay
-        && c.seed == seed && c.linearPath == linearPath && c.head == head;
+        && c.seed == seed && c.linearPath == linearPath && c.head == head
+        && c.stoppingScore == stoppingScore;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(architecture, Arrays.hashCode(hidden), learningRate, l2, batchSize, maxEpochs, patience,
-        pooledEpochFactor, plateauDecay, seed, linearPath, head);
+        pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore);
   }
 
   @Override
@@ -106,7 +111,8 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     return architecture + Arrays.toString(hidden) + " lr=" + learningRate + " l2=" + l2 + " batch=" + batchSize
         + " epochs<=" + maxEpochs + " patience=" + patience + " pooled-epoch=" + pooledEpochFactor + "x plateau-decay="
         + plateauDecay + " seed=" + seed + (linearPath == LinearPath.NONE ? "" : " linear-path=" + linearPath)
-        + (head == OutputHead.POINT ? "" : " head=" + head);
+        + (head == OutputHead.POINT ? "" : " head=" + head)
+        + (stoppingScore == StoppingScore.LOSS ? "" : " stop-on=" + stoppingScore.option());
   }
 
   /** Builds a {@link NetworkConfig}. */
@@ -123,6 +129,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     private long seed = 42;
     private LinearPath linearPath = LinearPath.AGE_LINEAR;
     private OutputHead head = OutputHead.POINT;
+    private StoppingScore stoppingScore = StoppingScore.LOSS;
 
     private Builder() {}
 
@@ -247,10 +254,21 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
       return this;
     }
 
+    /**
+     * @param score the validation score early stopping watches (default {@link
+     *     StoppingScore#LOSS}, the training loss; {@link StoppingScore#SQUARED_ERROR} watches a
+     *     Gaussian head's means alone)
+     * @return this builder
+     */
+    public Builder stoppingScore(StoppingScore score) {
+      this.stoppingScore = Objects.requireNonNull(score, "score");
+      return this;
+    }
+
     /** @return the configuration */
     public NetworkConfig build() {
       return new NetworkConfig(architecture, hidden, learningRate, l2, batchSize, maxEpochs, patience,
-          pooledEpochFactor, plateauDecay, seed, linearPath, head);
+          pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore);
     }
   }
 }

@@ -25,8 +25,14 @@ import org.nd4j.linalg.dataset.DataSet;
  * on summer made the path's forecasts 15 % worse, and the validation part said so beforehand.
  */
 public final class Trainer {
-  /** At most this many validation rows are scored per epoch (a fixed, seeded sample). */
-  static final int MAX_VALIDATION_ROWS = 20_000;
+  /**
+   * At most this many validation rows are scored per epoch (a fixed, seeded sample): about one
+   * pooled epoch's training rows on a year of hourly data, so that the check costs a fraction of
+   * the epoch. With 20,000 rows it was 30-45 % of a pooled network's training time, and the
+   * smaller sample kept the same epochs on the solar data (docs/benchmarks.md, "What early
+   * stopping watches, and what it costs").
+   */
+  static final int MAX_VALIDATION_ROWS = 5_000;
   /** Rows per forward pass when predicting. */
   private static final int PREDICT_BATCH = 4096;
 
@@ -39,7 +45,7 @@ public final class Trainer {
    * @param epochs epochs run
    * @param bestEpoch the epoch whose weights were kept; 0 when, with a linear path and a
    *     validation part, no epoch beat the path alone and the network's output layer was zeroed
-   * @param bestValidationLoss its validation loss
+   * @param bestValidationLoss its validation score ({@link NetworkConfig#stoppingScore()})
    * @param samplesSeen training samples processed
    * @param seconds wall time
    */
@@ -156,7 +162,8 @@ public final class Trainer {
     int[] validationRows = validation == null ? null : sampleRows(validation.size(), random);
     double[] scratch = new double[train.featureCount()];
     ValidationSet validationSet = validation == null ? null
-        : ValidationSet.of(config.head(), layout, validation, validationRows, residual, scratch);
+        : ValidationSet.of(config.head(), config.stoppingScore(), layout, validation, validationRows, residual,
+            scratch);
     int batch = config.batchSize();
     int[] epochRows = new int[rowsPerEpoch];
     INDArray best = null;
@@ -289,12 +296,13 @@ public final class Trainer {
   /**
    * The validation sample, encoded once: its features in batches and the targets the network
    * should output (the target less the linear path's forecast), so that each epoch's check is one
-   * forward pass. The loss is the early-stopping criterion in standardised units: the MSE of a
-   * point head, the mean negative log-likelihood of a Gaussian head.
+   * forward pass. The loss is the early-stopping criterion in standardised units: the MSE of the
+   * forecasts (a point head, or a Gaussian head's means with {@link StoppingScore#SQUARED_ERROR}),
+   * otherwise the mean negative log-likelihood of a Gaussian head.
    */
-  private record ValidationSet(OutputHead head, List<INDArray> batches, double[] targets) {
-    static ValidationSet of(OutputHead head, InputLayout layout, AgedDataset data, int[] rows, Residual residual,
-        double[] scratch) {
+  private record ValidationSet(boolean likelihood, List<INDArray> batches, double[] targets) {
+    static ValidationSet of(OutputHead head, StoppingScore score, InputLayout layout, AgedDataset data, int[] rows,
+        Residual residual, double[] scratch) {
       List<INDArray> batches = new ArrayList<>();
       for (int from = 0; from < rows.length; from += PREDICT_BATCH) {
         batches.add(layout.features(data, rows, from, Math.min(PREDICT_BATCH, rows.length - from), scratch));
@@ -303,7 +311,7 @@ public final class Trainer {
       for (int i = 0; i < rows.length; i++) {
         targets[i] = data.targetValue(rows[i]) - residual.validation(rows[i]);
       }
-      return new ValidationSet(head, batches, targets);
+      return new ValidationSet(head == OutputHead.GAUSSIAN && score == StoppingScore.LOSS, batches, targets);
     }
 
     /** @return the MSE of a network that outputs 0: the linear path alone */
@@ -324,7 +332,7 @@ public final class Trainer {
           double mean = y.getDouble(b, 0);
           double t = targets[i++];
           // the NLL is unchanged by shifting target and mean by the path's forecast alike
-          s += head == OutputHead.GAUSSIAN
+          s += likelihood
               ? GaussianNll.negativeLogLikelihood(t, mean, GaussianNll.standardDeviation(y.getDouble(b, 1)))
               : (mean - t) * (mean - t);
         }

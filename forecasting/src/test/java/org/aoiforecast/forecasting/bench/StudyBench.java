@@ -10,6 +10,7 @@ import org.aoiforecast.forecasting.nn.Architecture;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
+import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 
 /**
@@ -24,9 +25,12 @@ import org.aoiforecast.forecasting.nn.TrainingListener;
  * window, to set its accuracy and cost next to the default MLP's. With the argument {@code
  * gaussian} the pooled network has the Gaussian head (its means scored), as {@code train} and
  * {@code run} train it by default; the per-age networks keep the squared error of the recipe. The
- * arguments {@code lr=RATE}, {@code batch=ROWS}, {@code plateau=FACTOR} and {@code path=FORM}
- * ({@code per-age}, {@code age-linear} or {@code none}) change the pooled network's learning rate,
- * minibatch size, plateau decay and linear path (levers tried in docs/benchmarks.md).
+ * arguments {@code lr=RATE}, {@code batch=ROWS}, {@code plateau=FACTOR}, {@code path=FORM}
+ * ({@code per-age}, {@code age-linear} or {@code none}) and {@code stop=SCORE} ({@code loss} or
+ * {@code mse}) change the pooled network's learning rate, minibatch size, plateau decay, linear
+ * path and stopping score (levers tried in docs/benchmarks.md). With the argument {@code
+ * per-age-gaussian} it also times the per-age sweep on one thread with the Gaussian head: the cost
+ * of one per-age network trained like the Gaussian pooled one.
  *
  * <p>Run: {@code mvn -q -pl forecasting test-compile exec:exec
  * -Dbench.main=org.aoiforecast.forecasting.bench.StudyBench -Dbench.args=lstm -Dbench.jvmArgs=-Xmx1g}
@@ -52,6 +56,8 @@ public final class StudyBench {
         pooledBuilder.plateauDecay(Double.parseDouble(a.substring(8)));
       } else if (a.startsWith("path=")) {
         pooledBuilder.linearPath(LinearPath.ofOption(a.substring(5)));
+      } else if (a.startsWith("stop=")) {
+        pooledBuilder.stoppingScore(StoppingScore.ofOption(a.substring(5)));
       }
     }
     NetworkConfig pooledConfig = pooledBuilder.build();
@@ -64,6 +70,14 @@ public final class StudyBench {
     StrategyResult pooled = Evaluation.run(splits, Strategies.pooledWithAge(pooledConfig), TrainingListener.NONE)
         .result();
     double onePerAge = perAge.trainSeconds() / perAge.networks();
+    if (List.of(args).contains("per-age-gaussian")) {
+      NetworkConfig likeForLike = config.toBuilder().head(OutputHead.GAUSSIAN)
+          .stoppingScore(pooledConfig.stoppingScore()).build();
+      StrategyResult g = Evaluation.run(splits, Strategies.perAge(likeForLike, 1), TrainingListener.NONE).result();
+      System.out.printf("per-age sweep with the Gaussian head, one thread: %.1f s (%.2f s per network), mean test MSE"
+          + " %.0f; pooled curve cost = %.2f x one such network%n", g.trainSeconds(), g.trainSeconds() / g.networks(),
+          g.test().meanMse(), pooled.trainSeconds() / (g.trainSeconds() / g.networks()));
+    }
     System.out.printf("machine: %d cores; %s; pooled: %s%n", Runtime.getRuntime().availableProcessors(), config,
         pooledConfig);
     System.out.printf("per-age sweep, one thread: %d networks, %.1f s (%.2f s per network), mean test MSE %.0f%n",

@@ -13,6 +13,7 @@ import org.aoiforecast.forecasting.Strategies;
 import org.aoiforecast.forecasting.baseline.Baselines;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.aoiforecast.info.estimators.TheilerWindow;
 import org.aoiforecast.info.loss.ConditionalLosses;
 import org.aoiforecast.info.loss.Loss;
@@ -141,6 +142,12 @@ final class StudyOptions {
         + " interval coverage, and the saved model forecasts intervals (with --horizons, calibrated per age and"
         + " horizon). Default: on; --no-intervals trains a point head (squared error) instead.")
     Boolean intervals;
+
+    @Option(names = "--stop-on", paramLabel = "SCORE", defaultValue = "loss",
+        description = "The validation score early stopping watches: loss (the training loss: with the Gaussian"
+            + " head its log-likelihood) or mse (the squared error of the forecasts, a Gaussian head's means)"
+            + " (default: ${DEFAULT-VALUE}).")
+    String stopOn = "loss";
   }
 
   /**
@@ -242,6 +249,12 @@ final class StudyOptions {
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--linear-path must be age-linear, per-age or none, got '" + n.linearPath + "'");
     }
+    StoppingScore stopOn;
+    try {
+      stopOn = StoppingScore.ofOption(n.stopOn);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--stop-on must be loss or mse, got '" + n.stopOn + "'");
+    }
     Loss l;
     try {
       l = Loss.parse(a.loss);
@@ -269,7 +282,7 @@ final class StudyOptions {
     }
     try {
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
-          .seed(common.seed).linearPath(path);
+          .seed(common.seed).linearPath(path).stoppingScore(stopOn);
       if (arch == Architecture.LSTM) {
         nb.hidden(32);
       }

@@ -43,7 +43,7 @@ import org.aoiforecast.solar.report.StudySettings;
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
  * [--linear-path age-linear|per-age|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
  * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals false]
- * [--per-age-gaussian true]}
+ * [--per-age-gaussian true] [--stop-on loss|mse]}
  * (as in the CLI, the pooled network with the age input has the Gaussian head, scored by the MSE
  * of its means, unless {@code --intervals false}; {@code --per-age-gaussian true} adds, on one
  * split, the per-age networks trained by the same likelihood). With per-source ages
@@ -95,6 +95,9 @@ public final class QualityBench {
       }
       if (opt.containsKey("--patience")) {
         nb.patience(Integer.parseInt(opt.get("--patience")));
+      }
+      if (opt.containsKey("--stop-on")) {
+        nb.stoppingScore(org.aoiforecast.forecasting.nn.StoppingScore.ofOption(opt.get("--stop-on")));
       }
       NetworkConfig config = nb.build();
       StudySettings settings = new StudySettings(data.defaultTarget(), data.defaultFeatures(), ages,

@@ -65,4 +65,11 @@ class DefaultsTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--linear-path must be age-linear, per-age or none"), r.err());
   }
+
+  @Test
+  void badStoppingScoreIsAUsageError() {
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--stop-on", "crps", "--model", "none");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--stop-on must be loss or mse, got 'crps'"), r.err());
+  }
 }
