@@ -3,6 +3,7 @@ package org.aoiforecast.forecasting.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -194,26 +195,31 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
 
   /** The head; files without {@code config.head} predate the Gaussian head. */
   private OutputHead head() {
-    if (config.head() == null) {
-      return OutputHead.POINT;
-    }
-    try {
-      return OutputHead.valueOf(config.head());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("config.head is '" + config.head() + "'; expected POINT or GAUSSIAN", e);
-    }
+    return constant(config.head(), OutputHead.POINT, "config.head");
   }
 
   /** The validation score early stopping watched; files without {@code config.stop_on} predate the choice. */
   private StoppingScore stoppingScore() {
-    if (config.stopOn() == null) {
-      return StoppingScore.LOSS;
+    return constant(config.stopOn(), StoppingScore.LOSS, "config.stop_on");
+  }
+
+  /**
+   * @param name an enum constant's name as written, or null when the field is absent
+   * @param absent the value of an absent field (the only one files before the field knew)
+   * @param field the field's name, for the message
+   * @return the constant
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  private static <E extends Enum<E>> E constant(String name, E absent, String field) {
+    if (name == null) {
+      return absent;
     }
     try {
-      return StoppingScore.valueOf(config.stopOn());
+      return Enum.valueOf(absent.getDeclaringClass(), name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("config.stop_on is '" + config.stopOn() + "'; expected LOSS or SQUARED_ERROR",
-          e);
+      List<String> known = Arrays.stream(absent.getDeclaringClass().getEnumConstants()).map(Enum::name).toList();
+      throw new IllegalArgumentException(field + " is '" + name + "'; expected "
+          + String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1), e);
     }
   }
 
