@@ -67,6 +67,19 @@ class DefaultsTest {
   }
 
   @Test
+  void theStoppingScoreReachesTheSavedModel() throws IOException {
+    Path data = SolarCliTest.simulate(dir, 40, 5);
+    Path model = dir.resolve("mse.aoi");
+    SolarCliTest.Result r = SolarCliTest.cli("train", "--data", data.toString(), "--ages", "1-3", "--window", "2",
+        "--epochs", "2", "--strategies", "pooled-with-age", "--stop-on", "mse", "--model", model.toString(),
+        "--quiet");
+    assertEquals(0, r.code(), r.err());
+    var config = org.aoiforecast.forecasting.AgeAwareForecaster.load(model).config();
+    assertEquals(org.aoiforecast.forecasting.nn.StoppingScore.SQUARED_ERROR, config.stoppingScore());
+    assertTrue(config.toString().endsWith("stop-on=mse"), config.toString());
+  }
+
+  @Test
   void badStoppingScoreIsAUsageError() {
     SolarCliTest.Result r = SolarCliTest.cli("train", "--stop-on", "crps", "--model", "none");
     assertEquals(2, r.code());
