@@ -2,6 +2,7 @@ package org.aoiforecast.forecasting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +94,7 @@ class StoppingScoreTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoppingScore.ofOption("crps"));
     assertEquals("unknown stopping score 'crps'; expected loss or mse", e.getMessage());
     assertTrue(GAUSSIAN_MSE.toString().endsWith(" stop-on=mse"), GAUSSIAN_MSE.toString());
-    assertTrue(!NetworkConfig.defaults().toString().contains("stop-on"), NetworkConfig.defaults().toString());
+    assertFalse(NetworkConfig.defaults().toString().contains("stop-on"), NetworkConfig.defaults().toString());
     assertEquals(GAUSSIAN_MSE, GAUSSIAN_MSE.toBuilder().build());
   }
 }

@@ -28,7 +28,7 @@ public final class Trainer {
   /**
    * At most this many validation rows are scored per epoch (a fixed, seeded sample): about one
    * pooled epoch's training rows on a year of hourly data, so that the check costs a fraction of
-   * the epoch. With 20,000 rows it was 30-45 % of a pooled network's training time; the smaller
+   * the epoch. With 20,000 rows it was 45 % of a pooled network's training in a profile; the smaller
    * sample kept the same epochs on two of the four solar files and moved the test loss on the
    * other two by 0.2 % (docs/benchmarks.md, "What early stopping watches, and what it costs").
    */

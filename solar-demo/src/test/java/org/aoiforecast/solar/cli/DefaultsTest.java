@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.nn.NetworkConfig;
+import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,8 +77,8 @@ class DefaultsTest {
         "--epochs", "2", "--strategies", "pooled-with-age", "--stop-on", "mse", "--model", model.toString(),
         "--quiet");
     assertEquals(0, r.code(), r.err());
-    var config = org.aoiforecast.forecasting.AgeAwareForecaster.load(model).config();
-    assertEquals(org.aoiforecast.forecasting.nn.StoppingScore.SQUARED_ERROR, config.stoppingScore());
+    NetworkConfig config = AgeAwareForecaster.load(model).config();
+    assertEquals(StoppingScore.SQUARED_ERROR, config.stoppingScore());
     assertTrue(config.toString().endsWith("stop-on=mse"), config.toString());
   }
 
