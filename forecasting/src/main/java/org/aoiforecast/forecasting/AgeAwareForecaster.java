@@ -25,6 +25,7 @@ import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
+import org.aoiforecast.forecasting.nn.SmartPersistenceRegressor;
 import org.aoiforecast.forecasting.nn.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -395,8 +396,31 @@ public final class AgeAwareForecaster implements ProbabilisticForecaster {
     Instant target = request.queryTime().plus(layout.step().multipliedBy(horizon));
     double[] f = encoder.encodeLive(target, horizon, windows, ages, request.covariates());
     INDArray out = network.output(input.single(f), false);
-    double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f, ages, horizon)).orElse(0.0);
+    double regressor = linearBase.flatMap(LinearBase::smartPersistence)
+        .map(r -> smartPersistence(r, request, windows, ages, horizon)).orElse(0.0);
+    double mean = out.getDouble(0, 0) + linearBase.map(b -> b.predict(f, ages, horizon, regressor)).orElse(0.0);
     return new Output(mean, out.size(1) > 1 ? out.getDouble(0, 1) : Double.NaN, ages);
+  }
+
+  /**
+   * The linear path's smart-persistence regressor for a request: the target source's window and the
+   * clear-sky column at its readings' times (which the request must carry) and at the target time.
+   */
+  private double smartPersistence(SmartPersistenceRegressor r, ForecastRequest request, double[][][] windows,
+      double[] ages, int horizon) {
+    AgedDatasetSpec spec = layout.spec();
+    int s = spec.targetSource().orElseThrow();
+    Source carrier = spec.sources().get(s);
+    String column = r.index().column();
+    double[] clearSky = request.covariatesAtReadings().get(column);
+    if (clearSky == null) {
+      throw new IllegalArgumentException("the model's linear path takes smart persistence on '" + column + "': give"
+          + " that column at the times of source '" + carrier.name() + "''s " + spec.window() + " readings with"
+          + " covariateAtReadings(\"" + column + "\", ...), freshest first");
+    }
+    double forecast = r.forecast(windows[s][carrier.columnIndex(layout.target())], clearSky,
+        request.covariates().get(column));
+    return r.regressor(forecast, ages[s] + horizon, standardization, layout.target());
   }
 
   private void checkAge(int s, Source src, double ageSteps, Duration age) {

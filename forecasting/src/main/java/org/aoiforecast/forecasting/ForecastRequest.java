@@ -9,13 +9,17 @@ import java.util.Objects;
 
 /**
  * A live forecast request: for each source its latest window of readings and their age, the
- * query time, and the values of column covariates at the target time.
+ * query time, the values of column covariates at the target time and, for a model whose linear
+ * path takes smart persistence ({@link
+ * org.aoiforecast.forecasting.nn.NetworkConfig.Builder#smartPersistence}), the clear-sky column at
+ * the times of the target source's readings.
  *
  * <pre>{@code
  * ForecastRequest r = ForecastRequest.at(Instant.parse("2024-06-01T12:00:00Z"))
  *     .source("GHI", Duration.ofHours(3), 610, 540, 420)       // newest first, window u = 3
  *     .source("Temperature", Duration.ofHours(1), 24.5, 24.1, 23.0)
  *     .covariate("clearsky", 880)                             // only for column covariates
+ *     .covariateAtReadings("clearsky", 905, 870, 800)         // only with smart persistence
  *     .build();
  * }</pre>
  *
@@ -26,6 +30,7 @@ public final class ForecastRequest {
   private final Instant queryTime;
   private final Map<String, Entry> sources;
   private final Map<String, Double> covariates;
+  private final Map<String, double[]> atReadings;
 
   /** One source's readings: the age of the freshest one and values[column][lag], lag 0 = freshest. */
   record Entry(Duration age, double[][] values) {}
@@ -34,6 +39,7 @@ public final class ForecastRequest {
     this.queryTime = b.queryTime;
     this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(b.sources));
     this.covariates = Collections.unmodifiableMap(new LinkedHashMap<>(b.covariates));
+    this.atReadings = Collections.unmodifiableMap(new LinkedHashMap<>(b.atReadings));
   }
 
   /**
@@ -57,11 +63,17 @@ public final class ForecastRequest {
     return covariates;
   }
 
+  /** @return per column, its values at the target source's reading times, freshest first (do not modify) */
+  Map<String, double[]> covariatesAtReadings() {
+    return atReadings;
+  }
+
   /** Builds a {@link ForecastRequest}. */
   public static final class Builder {
     private final Instant queryTime;
     private final Map<String, Entry> sources = new LinkedHashMap<>();
     private final Map<String, Double> covariates = new LinkedHashMap<>();
+    private final Map<String, double[]> atReadings = new LinkedHashMap<>();
 
     private Builder(Instant queryTime) {
       this.queryTime = Objects.requireNonNull(queryTime, "queryTime");
@@ -122,6 +134,32 @@ public final class ForecastRequest {
         throw new IllegalArgumentException("covariate '" + name + "': value " + value + " is not a finite number");
       }
       covariates.put(name, value);
+      return this;
+    }
+
+    /**
+     * A column's values at the times of the target source's window readings, which a model whose
+     * linear path takes smart persistence needs for its clear-sky column (it reads the clear-sky
+     * index of the freshest reading with the sun high enough). With the target source at age
+     * {@code a} and a step {@code Δ}, the times are {@code queryTime - a - lag·Δ} for lag {@code 0}
+     * to {@code u - 1}.
+     *
+     * @param name the column's name, e.g. the clear-sky covariate's
+     * @param newestFirst its values, freshest reading's time first, one per window position
+     * @return this builder
+     */
+    public Builder covariateAtReadings(String name, double... newestFirst) {
+      Objects.requireNonNull(name, "name");
+      double[] copy = newestFirst.clone();
+      for (double v : copy) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("covariate '" + name + "' at the readings: value " + v + " is not a"
+              + " finite number");
+        }
+      }
+      if (atReadings.put(name, copy) != null) {
+        throw new IllegalArgumentException("covariate '" + name + "' at the readings is given twice");
+      }
       return this;
     }
 

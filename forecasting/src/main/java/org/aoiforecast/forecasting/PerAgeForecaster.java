@@ -67,7 +67,8 @@ public final class PerAgeForecaster implements Forecaster {
     List<Trained> trained = Parallel.map(models, Math.min(threads, models), k -> {
       AgedDataset t = train.forAgeVector(k);
       AgedDataset v = validation == null ? null : validation.forAgeVector(k);
-      LinearBase base = config.linearPath() == LinearPath.NONE ? null : LinearBase.fit(t, config.linearPath());
+      LinearBase base = config.linearPath() == LinearPath.NONE ? null
+          : LinearBase.fit(t, config.linearPath(), config.smartPersistence());
       Trainer.Residual residual = base == null ? Trainer.Residual.NONE : Trainer.Residual.of(base, t, v);
       Trainer.Result r = Trainer.train(config, input, t, t.size(), v, residual,
           new Trainer.Context(Strategies.PER_AGE, k, models, serial));

@@ -39,7 +39,7 @@ final class PooledTraining {
         .map(v -> ageInput ? v.withAgeInput() : v.withoutAgeInput()).orElse(null);
     InputLayout in = InputLayout.of(config.architecture(), train);
     Optional<LinearBase> base = config.linearPath() != LinearPath.NONE
-        ? Optional.of(LinearBase.fit(train, config.linearPath()))
+        ? Optional.of(LinearBase.fit(train, config.linearPath(), config.smartPersistence()))
         : Optional.empty();
     Trainer.Residual residual = base.map(b -> Trainer.Residual.of(b, train, validation)).orElse(Trainer.Residual.NONE);
     int rowsPerEpoch = train.size();

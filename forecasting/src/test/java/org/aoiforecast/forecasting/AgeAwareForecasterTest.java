@@ -23,6 +23,7 @@ import org.aoiforecast.core.dataset.ChronologicalSplit;
 import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Splits;
 import org.aoiforecast.forecasting.evaluation.AgeMetrics;
+import org.aoiforecast.forecasting.model.ModelFile;
 import org.aoiforecast.forecasting.model.ModelFileException;
 import org.aoiforecast.forecasting.model.Provenance;
 import org.aoiforecast.forecasting.nn.Architecture;
@@ -119,9 +120,10 @@ class AgeAwareForecasterTest {
         () -> AgeAwareForecaster.load(dir.resolve("missing.aoi")));
     assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
 
-    Path otherVersion = rewriteMeta(file, "\"format\" : 3", "\"format\" : 99");
+    Path otherVersion = rewriteMeta(file, "\"format\" : " + ModelFile.FORMAT, "\"format\" : 99");
     ModelFileException v = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(otherVersion));
-    assertTrue(v.getMessage().contains("format 99") && v.getMessage().contains("reads formats 1 to 3"),
+    assertTrue(v.getMessage().contains("format 99")
+        && v.getMessage().contains("reads formats 1 to " + ModelFile.FORMAT),
         v.getMessage());
 
     Path noField = rewriteMeta(file, "\"best_epoch\"", "\"best_epoch_renamed\"");

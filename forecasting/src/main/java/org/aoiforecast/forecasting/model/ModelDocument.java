@@ -15,12 +15,14 @@ import org.aoiforecast.core.dataset.KnownCovariates;
 import org.aoiforecast.core.dataset.Standardization;
 import org.aoiforecast.core.reading.Source;
 import org.aoiforecast.forecasting.nn.Architecture;
+import org.aoiforecast.forecasting.nn.ClearSkyIndex;
 import org.aoiforecast.forecasting.nn.GaussianNll;
 import org.aoiforecast.forecasting.nn.IntervalCalibration;
 import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.OutputHead;
+import org.aoiforecast.forecasting.nn.SmartPersistenceRegressor;
 import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -41,7 +43,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * config.linear_path} is {@code NONE}, {@code RIDGE} (coefficients linear in the encoded age, with
  * {@code linear_base.sources} and {@code age_width}) or {@code PER_AGE}
  * (coefficients per trained age, whose layout follows from the age vectors and horizons: {@code
- * linear_base} holds {@code value_features} and the coefficients).
+ * linear_base} holds {@code value_features} and the coefficients). Format 4 adds {@code
+ * linear_base.smart_persistence} ({@code column}, {@code guard}, {@code fallback_index}, {@code
+ * fade_steps}), the path's smart-persistence regressor, counted in {@code value_features}; absent
+ * when the path has none, as in every earlier file.
  */
 record ModelDocument(Integer format, String libraryVersion, String name, String target, Long stepMillis,
     Integer window, Integer horizon, List<SourceDoc> sources, List<String> covariates, List<String> covariateNames,
@@ -60,7 +65,10 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
 
   record GaussianDoc(Double scaleFloor, double[] calibration, Long calibrationSamples) {}
 
-  record LinearBaseDoc(Integer valueFeatures, Integer sources, Integer ageWidth, double[] coefficients) {}
+  record LinearBaseDoc(Integer valueFeatures, Integer sources, Integer ageWidth, double[] coefficients,
+      SmartPersistenceDoc smartPersistence) {}
+
+  record SmartPersistenceDoc(String column, Double guard, Double fallbackIndex, Integer fadeSteps) {}
 
   record TrainingDoc(Integer epochs, Integer bestEpoch, Double bestValidationLoss, Long samplesSeen,
       Double seconds) {}
@@ -106,12 +114,14 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
 
   /** The age-linear path keeps its layout's sizes, which a reader checks; the per-age path's follow from the spec. */
   private static LinearBaseDoc linearBaseDoc(LinearBase b, AgedDatasetSpec spec) {
+    SmartPersistenceDoc smart = b.smartPersistence().map(r -> new SmartPersistenceDoc(r.index().column(),
+        r.index().guard(), r.index().fallback(), r.fadeSteps())).orElse(null);
     if (b.path() == LinearPath.PER_AGE) {
-      return new LinearBaseDoc(b.valueFeatures(), null, null, b.coefficients());
+      return new LinearBaseDoc(b.valueFeatures(), null, null, b.coefficients(), smart);
     }
     boolean ages = spec.hasAgeInput();
     return new LinearBaseDoc(b.valueFeatures(), ages ? spec.sources().size() : 0,
-        ages ? spec.ageEncoding().width() : 0, b.coefficients());
+        ages ? spec.ageEncoding().width() : 0, b.coefficients(), smart);
   }
 
   /**
@@ -169,6 +179,13 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         require(linearBase.ageWidth(), "linear_base.age_width");
       }
       require(linearBase.coefficients(), "linear_base.coefficients");
+      SmartPersistenceDoc smart = linearBase.smartPersistence();
+      if (smart != null) {
+        require(smart.column(), "linear_base.smart_persistence.column");
+        require(smart.guard(), "linear_base.smart_persistence.guard");
+        require(smart.fallbackIndex(), "linear_base.smart_persistence.fallback_index");
+        require(smart.fadeSteps(), "linear_base.smart_persistence.fade_steps");
+      }
     }
     OutputHead head = head();
     if (head == OutputHead.GAUSSIAN) {
@@ -281,7 +298,10 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
         .maxEpochs(config.maxEpochs()).patience(config.patience()).pooledEpochFactor(config.pooledEpochFactor())
         .plateauDecay(config.plateauDecay()).seed(config.seed())
         .linearPath(linearPath())
-        .head(head()).stoppingScore(stoppingScore()).build();
+        .head(head()).stoppingScore(stoppingScore())
+        .smartPersistence(linearBase == null || linearBase.smartPersistence() == null ? null
+            : linearBase.smartPersistence().column())
+        .build();
     TrainingSummary summary = new TrainingSummary(training.epochs(), training.bestEpoch(),
         training.bestValidationLoss(), training.samplesSeen(), training.seconds());
     Optional<Provenance> prov = provenance == null ? Optional.empty()
@@ -305,8 +325,15 @@ record ModelDocument(Integer format, String libraryVersion, String name, String 
   }
 
   private LinearBase linearBase(AgedDatasetSpec spec) {
-    LinearBase b = linearPath() == LinearPath.PER_AGE ? LinearBase.perAge(spec, linearBase.coefficients())
-        : LinearBase.ageLinear(spec, linearBase.coefficients());
+    SmartPersistenceDoc d = linearBase.smartPersistence();
+    Optional<SmartPersistenceRegressor> smart = Optional.empty();
+    if (d != null) {
+      SmartPersistenceRegressor.requireUsable(spec, d.column());
+      smart = Optional.of(new SmartPersistenceRegressor(new ClearSkyIndex(d.column(), d.guard(), d.fallbackIndex()),
+          d.fadeSteps()));
+    }
+    LinearBase b = linearPath() == LinearPath.PER_AGE ? LinearBase.perAge(spec, linearBase.coefficients(), smart)
+        : LinearBase.ageLinear(spec, linearBase.coefficients(), smart);
     if (b.valueFeatures() != linearBase.valueFeatures()) {
       throw new IllegalArgumentException("linear_base.value_features is " + linearBase.valueFeatures()
           + " but the inputs hold " + b.valueFeatures() + " values and covariates");

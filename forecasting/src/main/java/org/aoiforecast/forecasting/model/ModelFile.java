@@ -33,7 +33,9 @@ import org.deeplearning4j.util.ModelSerializer;
  *
  * <p>Format history: 1, the first; 2 adds {@code provenance} (optional: a model first read from a
  * format-1 file has none) and the linear path; 3 adds the output head ({@code config.head}) and
- * the Gaussian head's {@code gaussian} block. All three are read.
+ * the Gaussian head's {@code gaussian} block; 4 adds the linear path's smart-persistence regressor
+ * ({@code linear_base.smart_persistence}: clear-sky column, guard, fallback index, fade in steps;
+ * absent when the path has none). All four are read.
  *
  * <p>Reading refuses with a {@link ModelFileException} naming the file: a missing file or a
  * directory, a file that is not a zip or is truncated, a missing entry or field, another format
@@ -41,7 +43,7 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 public final class ModelFile {
   /** The format version written by this library version. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
   /** The oldest format version this library version reads. */
   public static final int OLDEST_READABLE_FORMAT = 1;
   private static final String META = "forecaster.json";

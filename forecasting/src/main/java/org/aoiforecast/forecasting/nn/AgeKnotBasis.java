@@ -67,6 +67,18 @@ final class AgeKnotBasis implements PathBasis {
    * @return the basis
    */
   static AgeKnotBasis of(AgedDatasetSpec spec) {
+    return of(spec, 0);
+  }
+
+  /**
+   * The basis of a data set whose samples carry extra regressors after the covariates (e.g. smart
+   * persistence), which get one coefficient per anchor knot like the covariates.
+   *
+   * @param spec the training data's spec, with or without the age input as the network sees it
+   * @param extra how many regressors follow the covariates in a sample
+   * @return the basis
+   */
+  static AgeKnotBasis of(AgedDatasetSpec spec, int extra) {
     int s = spec.sources().size();
     int[] width = new int[s];
     double[][] knots = new double[s][];
@@ -88,7 +100,7 @@ final class AgeKnotBasis implements PathBasis {
         anchor.add(spec.hasAgeInput() ? spec.inputAge(anchorAge(v, carrier), h) : 0);
       }
     }
-    return new AgeKnotBasis(width, spec.covariates().size(), knots, carrier.orElse(-1),
+    return new AgeKnotBasis(width, spec.covariates().size() + extra, knots, carrier.orElse(-1),
         anchor.stream().mapToDouble(Integer::doubleValue).toArray());
   }
 

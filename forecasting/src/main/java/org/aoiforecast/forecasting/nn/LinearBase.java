@@ -1,6 +1,8 @@
 package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.aoiforecast.core.dataset.AgedDataset;
 import org.aoiforecast.core.dataset.AgedDatasetSpec;
@@ -26,6 +28,11 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  * </ul>
  * Without the age input both are plain linear regression on the values.
  *
+ * <p>Optionally the path takes one more regressor after the values and covariates, the smart
+ * persistence forecast faded out over the young lead times ({@link SmartPersistenceRegressor}):
+ * a value feature of the age-linear path (so its coefficient is linear in the age too), a
+ * covariate of the per-age path (one coefficient per anchor knot).
+ *
  * <p>Fitted by the normal equations over the training rows (every k-th row of the view when there
  * are more than the basis takes, deterministic), with a ridge penalty on every coefficient but
  * the intercepts of {@value #RIDGE} × the rows it appears in (so that a coefficient of one age is
@@ -40,8 +47,11 @@ public final class LinearBase {
   private final PathBasis basis;
   private final boolean leadTimes; // whether a live sample's lead time is its age plus the horizon
   private final double[] coefficients;
+  private final SmartPersistenceRegressor smart; // null: the path has no such regressor
+  private final int smartAt; // where the regressor sits among the regressors' inputs: after the covariates
 
-  private LinearBase(PathBasis basis, AgedDatasetSpec spec, double[] coefficients) {
+  private LinearBase(PathBasis basis, AgedDatasetSpec spec, double[] coefficients,
+      Optional<SmartPersistenceRegressor> smart) {
     if (coefficients.length != basis.size()) {
       throw new IllegalArgumentException("a " + basis.path() + " linear path over this layout has " + basis.size()
           + " coefficients, got " + coefficients.length);
@@ -54,6 +64,12 @@ public final class LinearBase {
     this.basis = basis;
     this.leadTimes = spec.hasLeadTimeInput();
     this.coefficients = coefficients.clone();
+    this.smart = smart.orElse(null);
+    this.smartAt = valueAndCovariateFeatures(spec);
+  }
+
+  private static int valueAndCovariateFeatures(AgedDatasetSpec spec) {
+    return spec.valueColumnCount() * spec.window() + spec.covariates().size();
   }
 
   /**
@@ -66,7 +82,23 @@ public final class LinearBase {
    * @return the path
    */
   public static LinearBase ageLinear(AgedDatasetSpec spec, double[] coefficients) {
-    return new LinearBase(ageLinearBasis(spec), spec, coefficients);
+    return ageLinear(spec, coefficients, Optional.empty());
+  }
+
+  /**
+   * Restores a fitted path whose coefficients are linear in the encoded age, with or without the
+   * smart-persistence regressor (e.g. from a model file).
+   *
+   * @param spec the data set the path was fitted on, with or without the age input as the network
+   *     sees it
+   * @param coefficients intercept, {@code V} values (the regressor last among them, if any),
+   *     {@code w} ages, {@code V·w} products
+   * @param smart the smart-persistence regressor, if the path has one
+   * @return the path
+   */
+  public static LinearBase ageLinear(AgedDatasetSpec spec, double[] coefficients,
+      Optional<SmartPersistenceRegressor> smart) {
+    return new LinearBase(ageLinearBasis(spec, smart.isPresent() ? 1 : 0), spec, coefficients, smart);
   }
 
   /**
@@ -79,7 +111,23 @@ public final class LinearBase {
    * @return the path
    */
   public static LinearBase perAge(AgedDatasetSpec spec, double[] coefficients) {
-    return new LinearBase(AgeKnotBasis.of(spec), spec, coefficients);
+    return perAge(spec, coefficients, Optional.empty());
+  }
+
+  /**
+   * Restores a fitted path with coefficients per trained age, with or without the
+   * smart-persistence regressor (e.g. from a model file).
+   *
+   * @param spec the data set the path was fitted on, with or without the age input as the network
+   *     sees it
+   * @param coefficients per source, per knot, its value features; then per anchor knot the
+   *     intercept, the covariates and the regressor, if any
+   * @param smart the smart-persistence regressor, if the path has one
+   * @return the path
+   */
+  public static LinearBase perAge(AgedDatasetSpec spec, double[] coefficients,
+      Optional<SmartPersistenceRegressor> smart) {
+    return new LinearBase(AgeKnotBasis.of(spec, smart.isPresent() ? 1 : 0), spec, coefficients, smart);
   }
 
   /**
@@ -90,10 +138,26 @@ public final class LinearBase {
    * @return the fitted path
    */
   public static LinearBase fit(AgedDataset train, LinearPath path) {
+    return fit(train, path, Optional.empty());
+  }
+
+  /**
+   * Fits the path on a standardised training view, with the smart-persistence regressor when a
+   * clear-sky column is given.
+   *
+   * @param train the standardised training data, with the age input as the network sees it
+   * @param path the path's form ({@link LinearPath#NONE} is refused)
+   * @param smartPersistence the clear-sky column of the smart-persistence regressor, if any (see
+   *     {@link SmartPersistenceRegressor#requireUsable} for what the data must hold)
+   * @return the fitted path
+   */
+  public static LinearBase fit(AgedDataset train, LinearPath path, Optional<String> smartPersistence) {
     AgedDatasetSpec spec = train.spec();
+    Optional<SmartPersistenceRegressor> smart = smartPersistence.map(c -> SmartPersistenceRegressor.fit(train, c));
+    int extra = smart.isPresent() ? 1 : 0;
     PathBasis basis = switch (path) {
-      case PER_AGE -> AgeKnotBasis.of(spec);
-      case AGE_LINEAR -> ageLinearBasis(spec);
+      case PER_AGE -> AgeKnotBasis.of(spec, extra);
+      case AGE_LINEAR -> ageLinearBasis(spec, extra);
       case NONE -> throw new IllegalArgumentException("no linear path to fit for LinearPath.NONE");
     };
     int p = basis.size();
@@ -104,12 +168,13 @@ public final class LinearBase {
     }
     double[] xty = new double[p];
     long[] seen = new long[p]; // rows each regressor appears in, which its ridge penalty scales with
-    double[] features = new double[train.featureCount()];
+    int smartAt = valueAndCovariateFeatures(spec);
+    double[] features = new double[train.featureCount() + extra];
     double[] leads = new double[spec.sources().size()];
     int[] index = new int[basis.maxNonZero()];
     double[] x = new double[basis.maxNonZero()];
     for (int r = 0; r < train.size(); r += stride) {
-      train.features(r, features, 0);
+      features(train, r, features, smart.orElse(null), smartAt);
       leads(train, r, leads);
       int n = basis.regressors(features, leads, index, x);
       double y = train.targetValue(r);
@@ -136,11 +201,26 @@ public final class LinearBase {
         xtx[i][0] += RIDGE * Math.max(1, seen[i]);
       }
     }
-    return new LinearBase(basis, spec, solve(xtx, xty));
+    return new LinearBase(basis, spec, solve(xtx, xty), smart);
   }
 
-  private static AgeLinearBasis ageLinearBasis(AgedDatasetSpec spec) {
-    int v = spec.valueColumnCount() * spec.window() + spec.covariates().size();
+  /**
+   * A row's features as the path reads them: the encoder's, with the smart-persistence regressor
+   * (if any) inserted after the values and covariates.
+   */
+  private static void features(AgedDataset view, int row, double[] out, SmartPersistenceRegressor smart,
+      int smartAt) {
+    if (smart == null) {
+      view.features(row, out, 0);
+      return;
+    }
+    view.features(row, out, 1); // shifted by one, then the values and covariates moved back into place
+    System.arraycopy(out, 1, out, 0, smartAt);
+    out[smartAt] = smart.regressor(view, row);
+  }
+
+  private static AgeLinearBasis ageLinearBasis(AgedDatasetSpec spec, int extra) {
+    int v = valueAndCovariateFeatures(spec) + extra;
     boolean ages = spec.hasAgeInput();
     return new AgeLinearBasis(v, ages ? spec.sources().size() : 0, ages ? spec.ageEncoding().width() : 0);
   }
@@ -229,6 +309,32 @@ public final class LinearBase {
    * @return the path's forecast, standardised target units
    */
   public double predict(double[] features, double[] ages, int horizon) {
+    if (smart != null) {
+      throw new IllegalStateException("the linear path takes smart persistence as a regressor: use predict(features,"
+          + " ages, horizon, regressor)");
+    }
+    return predict(features, ages, horizon, 0);
+  }
+
+  /**
+   * The path's forecast of one live sample, with the smart-persistence regressor's value.
+   *
+   * @param features one standardised sample as the feature encoder lays it out
+   * @param ages each source's age, in steps (fractional between trained ages)
+   * @param horizon the horizon, in steps
+   * @param regressor the regressor's value ({@link SmartPersistenceRegressor#regressor(double,
+   *     double, org.aoiforecast.core.dataset.Standardization, String)}); ignored when the path
+   *     has no such regressor
+   * @return the path's forecast, standardised target units
+   */
+  public double predict(double[] features, double[] ages, int horizon, double regressor) {
+    if (smart != null) {
+      double[] f = new double[features.length + 1];
+      System.arraycopy(features, 0, f, 0, smartAt);
+      f[smartAt] = regressor;
+      System.arraycopy(features, smartAt, f, smartAt + 1, features.length - smartAt);
+      features = f;
+    }
     double[] leads = new double[ages.length];
     for (int s = 0; s < ages.length; s++) {
       leads[s] = leadTimes ? ages[s] + horizon : ages[s];
@@ -280,7 +386,7 @@ public final class LinearBase {
 
     private Rows(AgedDataset view) {
       this.view = view;
-      this.features = new double[view.featureCount()];
+      this.features = new double[view.featureCount() + (smart == null ? 0 : 1)];
       this.leads = new double[view.spec().sources().size()];
     }
 
@@ -289,7 +395,7 @@ public final class LinearBase {
      * @return the path's forecast of that row, standardised target units
      */
     public double predict(int row) {
-      view.features(row, features, 0);
+      features(view, row, features, smart, smartAt);
       leads(view, row, leads);
       return LinearBase.this.predict(features, leads, index, x);
     }
@@ -300,9 +406,14 @@ public final class LinearBase {
     return basis.path();
   }
 
-  /** @return {@code V}, the values and covariates among the features */
+  /** @return {@code V}, the values and covariates among the features, and the smart-persistence regressor if any */
   public int valueFeatures() {
     return basis.valueFeatures();
+  }
+
+  /** @return the smart-persistence regressor, if the path takes one */
+  public Optional<SmartPersistenceRegressor> smartPersistence() {
+    return Optional.ofNullable(smart);
   }
 
   /** @return the number of coefficients */
@@ -318,7 +429,7 @@ public final class LinearBase {
   @Override
   public boolean equals(Object o) {
     return o instanceof LinearBase b && b.leadTimes == leadTimes && b.basis.equals(basis)
-        && Arrays.equals(b.coefficients, coefficients);
+        && Arrays.equals(b.coefficients, coefficients) && Objects.equals(b.smart, smart);
   }
 
   @Override

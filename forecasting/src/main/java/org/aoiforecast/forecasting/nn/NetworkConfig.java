@@ -2,6 +2,7 @@ package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Hyper-parameters of an age-aware network and of its training. Immutable; change a copy with
@@ -34,10 +35,13 @@ import java.util.Objects;
  * @param linearPath whether a linear path lies beside the hidden layers
  * @param head what the output layer forecasts: a point (default) or a Gaussian distribution
  * @param stoppingScore the validation score early stopping watches (default: the training loss)
+ * @param smartPersistence the clear-sky column whose smart-persistence forecast the linear path
+ *     takes as a regressor at the young lead times ({@link SmartPersistenceRegressor}); empty (the
+ *     default) for none, since only the caller knows which column is a clear sky
  */
 public record NetworkConfig(Architecture architecture, int[] hidden, double learningRate, double l2, int batchSize,
     int maxEpochs, int patience, double pooledEpochFactor, double plateauDecay, long seed, LinearPath linearPath,
-    OutputHead head, StoppingScore stoppingScore) {
+    OutputHead head, StoppingScore stoppingScore, Optional<String> smartPersistence) {
 
   /** Validates and copies. */
   public NetworkConfig {
@@ -45,6 +49,11 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     Objects.requireNonNull(linearPath, "linearPath");
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(stoppingScore, "stoppingScore");
+    Objects.requireNonNull(smartPersistence, "smartPersistence");
+    if (smartPersistence.isPresent() && linearPath == LinearPath.NONE) {
+      throw new IllegalArgumentException("smart persistence on '" + smartPersistence.get() + "' is a regressor of the"
+          + " linear path, and the linear path is NONE");
+    }
     hidden = hidden.clone();
     if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException("hidden layer widths must be positive, got " + Arrays.toString(hidden));
@@ -83,6 +92,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     b.linearPath = linearPath;
     b.head = head;
     b.stoppingScore = stoppingScore;
+    b.smartPersistence = smartPersistence;
     return b;
   }
 
@@ -97,13 +107,13 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
         && c.learningRate == learningRate && c.l2 == l2 && c.batchSize == batchSize && c.maxEpochs == maxEpochs
         && c.patience == patience && c.pooledEpochFactor == pooledEpochFactor && c.plateauDecay == plateauDecay
         && c.seed == seed && c.linearPath == linearPath && c.head == head
-        && c.stoppingScore == stoppingScore;
+        && c.stoppingScore == stoppingScore && c.smartPersistence.equals(smartPersistence);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(architecture, Arrays.hashCode(hidden), learningRate, l2, batchSize, maxEpochs, patience,
-        pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore);
+        pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore, smartPersistence);
   }
 
   @Override
@@ -112,7 +122,8 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
         + " epochs<=" + maxEpochs + " patience=" + patience + " pooled-epoch=" + pooledEpochFactor + "x plateau-decay="
         + plateauDecay + " seed=" + seed + (linearPath == LinearPath.NONE ? "" : " linear-path=" + linearPath)
         + (head == OutputHead.POINT ? "" : " head=" + head)
-        + (stoppingScore == StoppingScore.LOSS ? "" : " stop-on=" + stoppingScore.option());
+        + (stoppingScore == StoppingScore.LOSS ? "" : " stop-on=" + stoppingScore.option())
+        + smartPersistence.map(c -> " smart-persistence=" + c).orElse("");
   }
 
   /** Builds a {@link NetworkConfig}. */
@@ -130,6 +141,7 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
     private LinearPath linearPath = LinearPath.AGE_LINEAR;
     private OutputHead head = OutputHead.POINT;
     private StoppingScore stoppingScore = StoppingScore.LOSS;
+    private Optional<String> smartPersistence = Optional.empty();
 
     private Builder() {}
 
@@ -265,10 +277,26 @@ public record NetworkConfig(Architecture architecture, int[] hidden, double lear
       return this;
     }
 
+    /**
+     * Gives the linear path the smart-persistence forecast on a clear-sky column as a regressor,
+     * faded out over the first {@link SmartPersistenceRegressor#FADE} of lead time. The data must
+     * have the target among the sources' columns and the clear-sky column among its known
+     * covariates ({@link SmartPersistenceRegressor#requireUsable}); live requests then give the
+     * column at the target source's reading times as well.
+     *
+     * @param clearSkyColumn the clear-sky column (e.g. "ClearSkyGHI"), or null for none (the
+     *     default)
+     * @return this builder
+     */
+    public Builder smartPersistence(String clearSkyColumn) {
+      this.smartPersistence = Optional.ofNullable(clearSkyColumn);
+      return this;
+    }
+
     /** @return the configuration */
     public NetworkConfig build() {
       return new NetworkConfig(architecture, hidden, learningRate, l2, batchSize, maxEpochs, patience,
-          pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore);
+          pooledEpochFactor, plateauDecay, seed, linearPath, head, stoppingScore, smartPersistence);
     }
   }
 }

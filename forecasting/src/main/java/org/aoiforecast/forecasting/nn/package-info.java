@@ -6,7 +6,9 @@
  * point, or a Gaussian trained by {@link org.aoiforecast.forecasting.nn.GaussianNll} with its
  * spread calibrated per age by {@link org.aoiforecast.forecasting.nn.IntervalCalibration}), the
  * minibatch training loop with early stopping ({@link org.aoiforecast.forecasting.nn.Trainer}) and
- * its progress ({@link org.aoiforecast.forecasting.nn.TrainingListener}). Losses here are in
- * standardised units.
+ * its progress ({@link org.aoiforecast.forecasting.nn.TrainingListener}), and the linear path beside
+ * the hidden layers ({@link org.aoiforecast.forecasting.nn.LinearBase}, with its optional
+ * smart-persistence regressor, {@link org.aoiforecast.forecasting.nn.SmartPersistenceRegressor}).
+ * Losses here are in standardised units.
  */
 package org.aoiforecast.forecasting.nn;

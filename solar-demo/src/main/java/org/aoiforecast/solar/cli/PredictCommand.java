@@ -29,6 +29,7 @@ import org.aoiforecast.forecasting.AgeAwareForecaster;
 import org.aoiforecast.forecasting.ForecastRequest;
 import org.aoiforecast.forecasting.GaussianForecast;
 import org.aoiforecast.forecasting.model.Provenance;
+import org.aoiforecast.forecasting.nn.LinearBase;
 import org.aoiforecast.solar.data.ClearSkyColumn;
 import org.aoiforecast.solar.data.SolarData;
 import picocli.CommandLine.Command;
@@ -68,6 +69,13 @@ final class PredictCommand implements Callable<Integer> {
           + " with several horizons, one value per forecast horizon, e.g. ClearSkyGHI=850,870,880. ClearSkyGHI is"
           + " computed from the site when the model saved how its training data computed it.")
   List<String> covariates;
+
+  @Option(names = "--covariate-at-readings", paramLabel = "NAME=VALUES",
+      description = "Values of a column covariate at the times of the target source's readings, freshest first, one"
+          + " per window position, e.g. ClearSkyGHI=612,735,826 (repeatable). A model whose linear path takes smart"
+          + " persistence needs its clear-sky column there; ClearSkyGHI is computed from the site when the model"
+          + " saved how its training data computed it.")
+  List<String> covariatesAtReadings;
 
   @Option(names = "--horizons", paramLabel = "HORIZONS",
       description = "Which of the model's horizons to forecast (steps or durations: 0-6, 0h-3h, 1,3); default:"
@@ -128,6 +136,7 @@ final class PredictCommand implements Callable<Integer> {
       OutputPaths.file(json, "--json");
     }
     Optional<ClearSkyColumn> clearSky = requireColumnCovariates(f, time);
+    double[] clearSkyAtReadings = clearSkyAtReadings(f, time, entries, step);
     Optional<HistoryRecalibration> online = recalibration(f, time, entries, step);
     ForecastRequest.Builder request = ForecastRequest.at(time);
     try {
@@ -153,6 +162,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (clearSky.isPresent()) {
           one.covariate(ClearSkyColumn.COLUMN, clearSky.get().at(time.plus(step.multipliedBy(h))));
+        }
+        if (clearSkyAtReadings != null) {
+          one.covariateAtReadings(ClearSkyColumn.COLUMN, clearSkyAtReadings);
         }
         ForecastRequest built = one.build();
         double forecast = f.forecast(built, h);
@@ -241,6 +253,75 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   /** The clear-sky recipe the model saved with its provenance, if any; a damaged one names the model file. */
+  /**
+   * The clear-sky GHI at the times of the target source's readings, which a model whose linear path
+   * takes smart persistence needs, computed from the site saved with the model; null for other
+   * models.
+   */
+  private double[] clearSkyAtReadings(AgeAwareForecaster f, Instant time, Map<String, Entry> entries,
+      Duration step) {
+    Optional<String> column = f.linearBase().flatMap(LinearBase::smartPersistence).map(r -> r.index().column());
+    Map<String, double[]> given = covariatesAtReadings(f.layout().window());
+    for (String name : given.keySet()) {
+      if (column.isEmpty() || !column.get().equals(name)) {
+        throw CliException.usage("--covariate-at-readings " + name + ": the model reads no covariate at the readings'"
+            + " times" + column.map(c -> " but '" + c + "'").orElse(""));
+      }
+    }
+    if (column.isEmpty()) {
+      return null;
+    }
+    String target = f.layout().spec().sources().get(f.layout().spec().targetSource().orElseThrow()).name();
+    if (given.containsKey(column.get())) {
+      return given.get(column.get()); // a value given always wins
+    }
+    Optional<ClearSkyColumn> recipe = column.get().equals(ClearSkyColumn.COLUMN) ? savedRecipe(f) : Optional.empty();
+    if (recipe.isEmpty()) {
+      throw CliException.usage("the model's linear path takes smart persistence on '" + column.get() + "': give the"
+          + " column at the times of source '" + target + "''s " + f.layout().window() + " readings with"
+          + " --covariate-at-readings " + column.get() + "=V0,V1,... (freshest first); it is computed only for a"
+          + " model whose training data computed " + ClearSkyColumn.COLUMN + " from the site");
+    }
+    Entry e = entries.get(target);
+    if (e == null) {
+      return null; // the forecaster names the missing source
+    }
+    double[] out = new double[f.layout().window()];
+    for (int lag = 0; lag < out.length; lag++) {
+      out[lag] = recipe.get().at(time.minus(e.age).minus(step.multipliedBy(lag)));
+    }
+    return out;
+  }
+
+  /** {@code --covariate-at-readings}: per name, one value per window position. */
+  private Map<String, double[]> covariatesAtReadings(int window) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (covariatesAtReadings == null) {
+      return out;
+    }
+    for (String item : covariatesAtReadings) {
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        throw CliException.usage("--covariate-at-readings: expected NAME=V0,V1,... (freshest first), got '" + item
+            + "'");
+      }
+      String name = item.substring(0, eq).strip();
+      String[] parts = item.substring(eq + 1).split(",", -1);
+      if (parts.length != window) {
+        throw CliException.usage("--covariate-at-readings " + name + ": " + parts.length + " values given, the"
+            + " window is " + window + " (freshest first)");
+      }
+      double[] values = new double[window];
+      for (int i = 0; i < window; i++) {
+        values[i] = number(parts[i], "--covariate-at-readings " + name);
+      }
+      if (out.put(name, values) != null) {
+        throw CliException.usage("--covariate-at-readings " + name + " is given twice");
+      }
+    }
+    return out;
+  }
+
   private Optional<ClearSkyColumn> savedRecipe(AgeAwareForecaster f) {
     try {
       return ClearSkyColumn.fromProperties(f.provenance().map(Provenance::properties).orElse(Map.of()));

@@ -104,12 +104,13 @@ final class StudyOptions {
             + " seasonal-persistence, smart-persistence.")
     List<String> strategies;
 
-    @Option(names = "--linear-path", paramLabel = "PATH", defaultValue = "age-linear",
+    @Option(names = "--linear-path", paramLabel = "PATH", defaultValue = "auto",
         description = "A linear path beside the networks' hidden layers, whose residual they learn: age-linear (a"
             + " ridge regression on the same inputs with coefficients linear in the encoded age; also 'ridge', its"
-            + " earlier name), per-age (coefficients per trained age, interpolated between ages) or none"
-            + " (default: ${DEFAULT-VALUE}).")
-    String linearPath = "age-linear";
+            + " earlier name), per-age (coefficients per trained age, interpolated between ages), none, or auto"
+            + " (the default): per-age where the path takes smart persistence (the clear-sky covariate is used and"
+            + " the target is a feature), age-linear otherwise.")
+    String linearPath = "auto";
 
     @Option(names = "--source-ages", paramLabel = "NAME=AGES",
         description = "A source's own training ages, e.g. CloudCover=1h-6h (repeatable; the other sources take"
@@ -245,9 +246,11 @@ final class StudyOptions {
     };
     LinearPath path;
     try {
-      path = LinearPath.ofOption(n.linearPath);
+      path = n.linearPath.equalsIgnoreCase("auto") ? Study.defaultLinearPath(cov, features, target)
+          : LinearPath.ofOption(n.linearPath);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--linear-path must be age-linear, per-age or none, got '" + n.linearPath + "'");
+      throw CliException.usage("--linear-path must be auto, age-linear, per-age or none, got '" + n.linearPath
+          + "'");
     }
     StoppingScore stopOn;
     try {
@@ -282,7 +285,8 @@ final class StudyOptions {
     }
     try {
       NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().architecture(arch).maxEpochs(n.epochs)
-          .seed(common.seed).linearPath(path).stoppingScore(stopOn);
+          .seed(common.seed).linearPath(path).stoppingScore(stopOn)
+          .smartPersistence(Study.smartPersistenceColumn(path, cov, features, target));
       if (arch == Architecture.LSTM) {
         nb.hidden(32);
       }

@@ -11,6 +11,7 @@ import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.info.profile.MarkovGapCurve;
 import org.aoiforecast.info.profile.ProfileCurve;
 import org.aoiforecast.info.profile.ProfileReport;
@@ -99,8 +100,13 @@ final class Findings {
           ? String.format(Locale.ROOT, "- The pooled network beat its linear path alone on the validation part (best"
               + " epoch %d), so its hidden layers are kept.%n", training.pooledModel().summary().bestEpoch())
           : String.format(Locale.ROOT, "- The pooled network's hidden layers did not beat its linear path alone on the"
-              + " validation part, so the pooled model is that path (a ridge regression whose coefficients vary"
-              + " with the age): on this data the network adds nothing it can show on held-out data.%n"));
+              + " validation part, so the pooled model is that path (%s%s): on this data the network adds"
+              + " nothing it can show on held-out data.%n",
+              training.pooledModel().linearBase().get().path() == LinearPath.PER_AGE
+                  ? "a ridge regression with coefficients per trained age"
+                  : "a ridge regression whose coefficients vary with the age",
+              training.pooledModel().linearBase().get().smartPersistence().isPresent()
+                  ? ", with smart persistence as a regressor at the young ages" : ""));
     }
     distributions.ifPresent(d -> d.findings(md));
     md.append('\n');

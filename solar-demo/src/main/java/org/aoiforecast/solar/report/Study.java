@@ -30,6 +30,7 @@ import org.aoiforecast.forecasting.evaluation.BacktestReport;
 import org.aoiforecast.forecasting.evaluation.EvaluationReport;
 import org.aoiforecast.forecasting.evaluation.HorizonReport;
 import org.aoiforecast.forecasting.evaluation.StrategyResult;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.OutputHead;
 import org.aoiforecast.forecasting.nn.TrainingListener;
 import org.aoiforecast.info.AgeLossProfile;
@@ -51,6 +52,42 @@ public final class Study {
 
   private final SolarData data;
   private final StudySettings settings;
+
+  /**
+   * Whether the networks' linear path takes smart persistence on {@link #CLEAR_SKY} (see {@link
+   * org.aoiforecast.forecasting.nn.SmartPersistenceRegressor}): wherever it can, i.e. with a
+   * linear path, the clear-sky covariate and the target among the sources.
+   *
+   * @param path the linear path
+   * @param covariates the covariate names of the settings ({@code calendar}, {@code clearsky})
+   * @param features the sources
+   * @param target the target
+   * @return the clear-sky column for {@code NetworkConfig.Builder#smartPersistence}, or null
+   */
+  public static String smartPersistenceColumn(LinearPath path, List<String> covariates, List<String> features,
+      String target) {
+    return path != LinearPath.NONE && smartPersistencePossible(covariates, features, target) ? CLEAR_SKY : null;
+  }
+
+  /**
+   * The linear path of {@code --linear-path auto}, the default: per age ({@link LinearPath#PER_AGE})
+   * where the path takes smart persistence, age-linear otherwise. With the regressor the best
+   * coefficients of the other inputs change sharply over the young ages, where it fades out, which
+   * coefficients linear in the encoded age cannot follow (docs/decisions.md, "Smart persistence in
+   * the linear path").
+   *
+   * @param covariates the covariate names of the settings
+   * @param features the sources
+   * @param target the target
+   * @return the path
+   */
+  public static LinearPath defaultLinearPath(List<String> covariates, List<String> features, String target) {
+    return smartPersistencePossible(covariates, features, target) ? LinearPath.PER_AGE : LinearPath.AGE_LINEAR;
+  }
+
+  private static boolean smartPersistencePossible(List<String> covariates, List<String> features, String target) {
+    return covariates.contains("clearsky") && features.contains(target);
+  }
 
   /**
    * @param data the data

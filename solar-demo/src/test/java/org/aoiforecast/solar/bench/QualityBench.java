@@ -41,10 +41,11 @@ import org.aoiforecast.solar.report.StudySettings;
  * <p>Run (after {@code mvn -q package -DskipTests}):
  * {@code java -Xmx1g -cp solar-demo/target/aoi-solar-demo.jar:solar-demo/target/test-classes
  * org.aoiforecast.solar.bench.QualityBench [--data FILE] [--seeds 42,43,44] [--covariates LIST]
- * [--linear-path age-linear|per-age|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
+ * [--linear-path auto|age-linear|per-age|none] [--strategies LIST] [--factor F] [--hidden 64x64] [--patience N]
  * [--source-ages NAME=AGES;NAME=AGES] [--batch N] [--lr R] [--backtest K] [--intervals false]
- * [--per-age-gaussian true] [--stop-on loss|mse]}
- * (as in the CLI, the pooled network with the age input has the Gaussian head, scored by the MSE
+ * [--per-age-gaussian true] [--stop-on loss|mse] [--smart-path false]}
+ * (as in the CLI, the linear path takes smart persistence wherever it can, unless {@code
+ * --smart-path false}; the pooled network with the age input has the Gaussian head, scored by the MSE
  * of its means, unless {@code --intervals false}; {@code --per-age-gaussian true} adds, on one
  * split, the per-age networks trained by the same likelihood). With per-source ages
  * the bands are of the target source's age.
@@ -62,7 +63,10 @@ public final class QualityBench {
         : List.of(opt.get("--covariates").split(","))) : clearSky ? List.of("calendar", "clearsky") : List.of();
     List<String> strategies = opt.containsKey("--strategies") ? List.of(opt.get("--strategies").split(","))
         : StudySettings.ALL_STRATEGIES.stream().filter(s -> clearSky || !s.equals("smart-persistence")).toList();
-    LinearPath path = LinearPath.ofOption(opt.getOrDefault("--linear-path", "age-linear"));
+    String pathOption = opt.getOrDefault("--linear-path", "auto");
+    LinearPath path = pathOption.equals("auto")
+        ? Study.defaultLinearPath(covariates, data.defaultFeatures(), data.defaultTarget())
+        : LinearPath.ofOption(pathOption);
     long[] seeds = options.seeds();
     long stepsPerHour = Math.max(1, 3_600_000L / data.series().stepMillis());
     AgeSet ages = AgeSet.range(1, (int) (48 * stepsPerHour));
@@ -80,7 +84,9 @@ public final class QualityBench {
         opt.getOrDefault("--data", "default"), data.series().size(), covariates, path, sourceAges,
         Runtime.getRuntime().availableProcessors());
     for (long seed : seeds) {
-      NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().seed(seed).linearPath(path);
+      NetworkConfig.Builder nb = NetworkConfig.defaults().toBuilder().seed(seed).linearPath(path)
+          .smartPersistence(Boolean.parseBoolean(opt.getOrDefault("--smart-path", "true"))
+              ? Study.smartPersistenceColumn(path, covariates, data.defaultFeatures(), data.defaultTarget()) : null);
       if (opt.containsKey("--factor")) {
         nb.pooledEpochFactor(Double.parseDouble(opt.get("--factor")));
       }

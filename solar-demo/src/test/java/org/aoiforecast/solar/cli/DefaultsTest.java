@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.nn.LinearBase;
+import org.aoiforecast.forecasting.nn.LinearPath;
 import org.aoiforecast.forecasting.nn.NetworkConfig;
 import org.aoiforecast.forecasting.nn.StoppingScore;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,11 +65,42 @@ class DefaultsTest {
     assertTrue(r.err().contains("smart-persistence needs the site's position"), r.err());
   }
 
+  /**
+   * With a known site the linear path takes smart persistence and has coefficients per age; without
+   * the clear-sky covariate, or without a position, it is the age-linear path without the regressor.
+   */
+  @Test
+  void theLinearPathTakesSmartPersistenceWhereverItCan() throws IOException {
+    Path data = SolarCliTest.simulate(dir, 40, 5);
+    Path known = dir.resolve("known.aoi");
+    Path calendar = dir.resolve("calendar.aoi");
+    Path plain = dir.resolve("plain.aoi");
+    for (String[] args : new String[][] {{"--data", data.toString(), "--model", known.toString()},
+        {"--data", data.toString(), "--covariates", "calendar", "--model", calendar.toString()},
+        {"--data", noSite.toString(), "--target", "Power", "--features", "Power,Temperature", "--model",
+            plain.toString()}}) {
+      List<String> command = new ArrayList<>(List.of("train", "--ages", "1-3", "--window", "2", "--epochs", "1",
+          "--strategies", "pooled-with-age", "--quiet"));
+      command.addAll(List.of(args));
+      SolarCliTest.Result r = SolarCliTest.cli(command.toArray(String[]::new));
+      assertEquals(0, r.code(), r.err());
+    }
+    LinearBase withSite = AgeAwareForecaster.load(known).linearBase().orElseThrow();
+    assertEquals(LinearPath.PER_AGE, withSite.path());
+    assertEquals("ClearSkyGHI", withSite.smartPersistence().orElseThrow().index().column());
+    assertEquals(Optional.of("ClearSkyGHI"), AgeAwareForecaster.load(known).config().smartPersistence());
+    for (Path model : new Path[] {calendar, plain}) {
+      LinearBase without = AgeAwareForecaster.load(model).linearBase().orElseThrow();
+      assertEquals(LinearPath.AGE_LINEAR, without.path(), model.toString());
+      assertTrue(without.smartPersistence().isEmpty(), model.toString());
+    }
+  }
+
   @Test
   void badLinearPathIsAUsageError() {
     SolarCliTest.Result r = SolarCliTest.cli("train", "--linear-path", "cubic", "--model", "none");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--linear-path must be age-linear, per-age or none"), r.err());
+    assertTrue(r.err().contains("--linear-path must be auto, age-linear, per-age or none"), r.err());
   }
 
   @Test
@@ -79,7 +113,7 @@ class DefaultsTest {
     assertEquals(0, r.code(), r.err());
     NetworkConfig config = AgeAwareForecaster.load(model).config();
     assertEquals(StoppingScore.SQUARED_ERROR, config.stoppingScore());
-    assertTrue(config.toString().endsWith("stop-on=mse"), config.toString());
+    assertTrue(config.toString().contains(" stop-on=mse"), config.toString());
   }
 
   @Test

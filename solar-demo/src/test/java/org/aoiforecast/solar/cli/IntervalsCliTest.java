@@ -25,7 +25,7 @@ class IntervalsCliTest {
   private static Path data;
   private static final String[] READINGS = {"--at", "2021-06-15T19:00:00Z", "--source", "Power=2h:1.1,1.4,1.6",
       "--source", "Temperature=2h:20,19,18", "--source", "RelativeHumidity=2h:40,42,45", "--source",
-      "CloudCover=2h:3,3,4", "--covariate", "ClearSkyGHI=310"};
+      "CloudCover=2h:3,3,4", "--covariate", "ClearSkyGHI=310", "--covariate-at-readings", "ClearSkyGHI=520,610,650"};
 
   @BeforeAll
   static void simulate() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import org.aoiforecast.forecasting.AgeAwareForecaster;
+import org.aoiforecast.forecasting.ForecastRequest;
 import org.aoiforecast.solar.data.ClearSkyColumn;
 import org.aoiforecast.solar.sim.Site;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,37 @@ class PredictClearSkyTest {
     assertEquals(0, given.code(), given.err());
     assertEquals(given.out(), computed.out(), "the computed value is the one a user would give");
     assertTrue(computed.out().contains("Power at " + at), computed.out());
+    // the model's linear path takes smart persistence: predict gives it the clear sky at the Power
+    // readings' times (2, 3 and 4 hours before the query), as the library's request would
+    AgeAwareForecaster loaded = AgeAwareForecaster.load(model);
+    assertTrue(loaded.linearBase().orElseThrow().smartPersistence().isPresent(), loaded.config().toString());
+    Instant query = Instant.parse(at);
+    double expectedForecast = loaded.forecast(ForecastRequest.at(query)
+        .source("Power", Duration.ofHours(2), 2.9, 2.6, 2.2)
+        .source("Temperature", Duration.ofHours(2), 24.1, 23.5, 22.4)
+        .source("RelativeHumidity", Duration.ofHours(2), 31, 33, 36).source("CloudCover", Duration.ofHours(2), 2, 2, 3)
+        .covariate(ClearSkyColumn.COLUMN, expected.at(query))
+        .covariateAtReadings(ClearSkyColumn.COLUMN, expected.at(query.minus(Duration.ofHours(2))),
+            expected.at(query.minus(Duration.ofHours(3))), expected.at(query.minus(Duration.ofHours(4))))
+        .build());
+    assertTrue(computed.out().contains(String.format(Locale.ROOT, "Power at %s: %.4f", at, expectedForecast)),
+        computed.out() + " against " + expectedForecast);
+    // the same values given on the command line, as for a file that brought its own clear-sky column
+    String atReadings = String.format(Locale.ROOT, "ClearSkyGHI=%s,%s,%s",
+        expected.at(query.minus(Duration.ofHours(2))), expected.at(query.minus(Duration.ofHours(3))),
+        expected.at(query.minus(Duration.ofHours(4))));
+    SolarCliTest.Result explicit = SolarCliTest.cli(concat(new String[] {"predict", "--model", model.toString(),
+        "--at", at, "--covariate-at-readings", atReadings}, readings));
+    assertEquals(0, explicit.code(), explicit.err());
+    assertEquals(computed.out(), explicit.out());
+    SolarCliTest.Result short1 = SolarCliTest.cli(concat(new String[] {"predict", "--model", model.toString(),
+        "--at", at, "--covariate-at-readings", "ClearSkyGHI=600,500"}, readings));
+    assertEquals(2, short1.code(), short1.err());
+    assertTrue(short1.err().contains("2 values given, the window is 3"), short1.err());
+    SolarCliTest.Result other = SolarCliTest.cli(concat(new String[] {"predict", "--model", model.toString(),
+        "--at", at, "--covariate-at-readings", "DNI=1,2,3"}, readings));
+    assertEquals(2, other.code(), other.err());
+    assertTrue(other.err().contains("DNI") && other.err().contains("'ClearSkyGHI'"), other.err());
     // a value given explicitly still wins over the recipe
     SolarCliTest.Result dark = SolarCliTest.cli(concat(new String[] {"predict", "--model", model.toString(),
         "--at", at, "--covariate", "ClearSkyGHI=0"}, readings));

@@ -148,7 +148,8 @@ class ReliabilityCliTest {
   void predictPrintsTheUnitOfTheTarget() {
     Result r = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
         "Power=1:0.9,0.6,0.4", "--source", "Temperature=1:20,19,18", "--source", "RelativeHumidity=1:40,42,45",
-        "--source", "CloudCover=1:3,3,4", "--covariate", "ClearSkyGHI=310");
+        "--source", "CloudCover=1:3,3,4", "--covariate", "ClearSkyGHI=310", "--covariate-at-readings",
+        "ClearSkyGHI=450,560,630");
     assertEquals(0, r.code(), r.err());
     // the default model has a Gaussian head: the median and the interval, each in the target's unit
     assertTrue(r.out().strip().matches("Power at 2021-06-15T19:00:00Z: -?\\d+\\.\\d{4} kW \\(median\\), 80 % interval"

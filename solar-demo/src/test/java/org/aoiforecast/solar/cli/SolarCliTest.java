@@ -156,10 +156,19 @@ class SolarCliTest {
         "--source", "RelativeHumidity=2h:40,42,45", "--source", "CloudCover=2h:3,3,4");
     assertEquals(2, noClearSky.code());
     assertTrue(noClearSky.err().contains("covariate 'ClearSkyGHI'"), noClearSky.err());
-    Result p = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
+    // and its linear path takes smart persistence: the clear sky at the Power readings' times too,
+    // which predict cannot compute for a file that brought its own clear-sky column
+    Result noReadings = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
         "--source", "Power=2h:1.1,1.4,1.6", "--source", "Temperature=2h:20,19,18",
         "--source", "RelativeHumidity=2h:40,42,45", "--source", "CloudCover=2h:3,3,4",
         "--covariate", "ClearSkyGHI=310");
+    assertEquals(2, noReadings.code(), noReadings.out());
+    assertTrue(noReadings.err().contains("--covariate-at-readings ClearSkyGHI=V0,V1,...")
+        && noReadings.err().contains("source 'Power''s 3 readings"), noReadings.err());
+    Result p = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z",
+        "--source", "Power=2h:1.1,1.4,1.6", "--source", "Temperature=2h:20,19,18",
+        "--source", "RelativeHumidity=2h:40,42,45", "--source", "CloudCover=2h:3,3,4",
+        "--covariate", "ClearSkyGHI=310", "--covariate-at-readings", "ClearSkyGHI=520,610,650");
     assertEquals(0, p.code(), p.err());
     assertTrue(p.out().startsWith("Power at 2021-06-15T19:00:00Z:"), p.out());
     double value = Double.parseDouble(p.out().split(":\\s+")[1].split(" ")[0]);
@@ -168,10 +177,10 @@ class SolarCliTest {
     Files.writeString(readings, "source,age,v0,v1,v2\nPower,2h,1.1,1.4,1.6\nTemperature,2h,20,19,18\n"
         + "RelativeHumidity,2,40,42,45\nCloudCover,2h,3,3,4\n");
     Result fromFile = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--readings",
-        readings.toString(), "--covariate", "ClearSkyGHI=310");
+        readings.toString(), "--covariate", "ClearSkyGHI=310", "--covariate-at-readings", "ClearSkyGHI=520,610,650");
     assertEquals(p.out(), fromFile.out());
     Result missing = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",
-        "Power=2h:1.1,1.4,1.6", "--covariate", "ClearSkyGHI=310");
+        "Power=2h:1.1,1.4,1.6", "--covariate", "ClearSkyGHI=310", "--covariate-at-readings", "ClearSkyGHI=520,610,650");
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("missing source"), missing.err());
     Result negative = cli("predict", "--model", model.toString(), "--at", "2021-06-15T19:00:00Z", "--source",

@@ -77,14 +77,16 @@ class SourceAgesCliTest {
     Files.writeString(readings, "source,age,v0,v1\nPower,2,0.9,0.8\nTemperature,5,20,19\nRelativeHumidity,3,40,42\n"
         + "CloudCover,11,3,3\n");
     Result p = SolarCliTest.cli("predict", "--model", model.toString(), "--at", Instant.parse(
-        "2021-05-20T12:00:00Z").toString(), "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850");
+        "2021-05-20T12:00:00Z").toString(), "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850",
+        "--covariate-at-readings", "ClearSkyGHI=800,760");
     assertEquals(0, p.code(), p.err());
     assertFalse(p.err().contains("outside"), p.err());
     // CloudCover was only ever 10-13 steps old in training: age 2 is refused, naming that range
     Files.writeString(readings, "source,age,v0,v1\nPower,2,0.9,0.8\nTemperature,5,20,19\nRelativeHumidity,3,40,42\n"
         + "CloudCover,2,3,3\n");
     Result out = SolarCliTest.cli("predict", "--model", model.toString(), "--at", "2021-05-20T12:00:00Z",
-        "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850");
+        "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850", "--covariate-at-readings",
+        "ClearSkyGHI=800,760");
     assertTrue(out.code() != 0 && out.err().contains("10..13"), out.err());
   }
 
@@ -120,7 +122,8 @@ class SourceAgesCliTest {
     Files.writeString(readings, "source,age,v0,v1\nPower,3,0.9,0.8\nTemperature,2,20,19\nRelativeHumidity,3,40,42\n"
         + "CloudCover,12,3,3\n");
     Result p = SolarCliTest.cli("predict", "--model", model.toString(), "--at", "2021-05-20T12:00:00Z",
-        "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850");
+        "--readings", readings.toString(), "--covariate", "ClearSkyGHI=850", "--covariate-at-readings",
+        "ClearSkyGHI=800,760");
     assertEquals(0, p.code(), p.err());
     assertTrue(p.out().contains("Power at 2021-05-20T12:00:00Z"), p.out());
   }
