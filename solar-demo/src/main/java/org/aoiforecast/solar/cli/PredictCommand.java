@@ -295,32 +295,17 @@ final class PredictCommand implements Callable<Integer> {
 
   /** {@code --covariate-at-readings}: per name, one value per window position. */
   private Map<String, double[]> covariatesAtReadings(int window) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    if (covariatesAtReadings == null) {
-      return out;
-    }
-    for (String item : covariatesAtReadings) {
-      int eq = item.indexOf('=');
-      if (eq <= 0) {
-        throw CliException.usage("--covariate-at-readings: expected NAME=V0,V1,... (freshest first), got '" + item
-            + "'");
-      }
-      String name = item.substring(0, eq).strip();
-      String[] parts = item.substring(eq + 1).split(",", -1);
-      if (parts.length != window) {
-        throw CliException.usage("--covariate-at-readings " + name + ": " + parts.length + " values given, the"
-            + " window is " + window + " (freshest first)");
-      }
-      double[] values = new double[window];
-      for (int i = 0; i < window; i++) {
-        values[i] = number(parts[i], "--covariate-at-readings " + name);
-      }
-      if (out.put(name, values) != null) {
-        throw CliException.usage("--covariate-at-readings " + name + " is given twice");
+    Map<String, double[]> out = namedValues(covariatesAtReadings, "--covariate-at-readings",
+        "NAME=V0,V1,... (freshest first)");
+    for (Map.Entry<String, double[]> e : out.entrySet()) {
+      if (e.getValue().length != window) {
+        throw CliException.usage("--covariate-at-readings " + e.getKey() + ": " + e.getValue().length + " values"
+            + " given, the window is " + window + " (freshest first)");
       }
     }
     return out;
   }
+
 
   private Optional<ClearSkyColumn> savedRecipe(AgeAwareForecaster f) {
     try {
@@ -387,28 +372,41 @@ final class PredictCommand implements Callable<Integer> {
    * or one per forecast horizon.
    */
   private Map<String, double[]> covariateValues(int horizonCount) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    if (covariates == null) {
-      return out;
-    }
-    for (String c : covariates) {
-      int eq = c.indexOf('=');
-      if (eq <= 0) {
-        throw CliException.usage("--covariate: expected NAME=VALUE, got '" + c + "'");
+    Map<String, double[]> out = namedValues(covariates, "--covariate", "NAME=VALUE");
+    for (Map.Entry<String, double[]> e : out.entrySet()) {
+      int n = e.getValue().length;
+      if (n != 1 && n != horizonCount) {
+        throw CliException.usage("--covariate " + e.getKey() + ": give one value, or one per forecast horizon ("
+            + horizonCount + "), got " + n);
       }
-      String[] parts = c.substring(eq + 1).split(",", -1);
-      if (parts.length != 1 && parts.length != horizonCount) {
-        throw CliException.usage("--covariate " + c + ": give one value, or one per forecast horizon ("
-            + horizonCount + "), got " + parts.length);
-      }
-      double[] v = new double[parts.length];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = number(parts[i], "--covariate " + c);
-      }
-      out.put(c.substring(0, eq), v);
     }
     return out;
   }
+
+  /** The items {@code NAME=V0,V1,...} of a repeatable option, by name in order; a name given twice is refused. */
+  private static Map<String, double[]> namedValues(List<String> items, String option, String form) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (items == null) {
+      return out;
+    }
+    for (String item : items) {
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        throw CliException.usage(option + ": expected " + form + ", got '" + item + "'");
+      }
+      String name = item.substring(0, eq).strip();
+      String[] parts = item.substring(eq + 1).split(",", -1);
+      double[] values = new double[parts.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = number(parts[i], option + " " + item);
+      }
+      if (out.put(name, values) != null) {
+        throw CliException.usage(option + " " + name + " is given twice");
+      }
+    }
+    return out;
+  }
+
 
   private record Entry(String source, Duration age, double[] values) {}
 
