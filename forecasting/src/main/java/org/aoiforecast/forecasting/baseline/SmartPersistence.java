@@ -59,15 +59,9 @@ final class SmartPersistence implements TrainingStrategy<Forecaster> {
             continue;
           }
           int observed = data.anchorRow(r) - Persistence.observedAge(data, r, carrier);
-          double k = index.fallback();
           long oldest = Math.max(data.segmentStart(), observed - stepsPerDay);
-          for (int o = observed; o >= oldest; o--) {
-            double c = d.value(csd, o);
-            if (index.passes(c)) {
-              k = d.value(yd, o) / c;
-              break;
-            }
-          }
+          double k = index.freshest(i -> d.value(yd, observed - i), i -> d.value(csd, observed - i),
+              (int) (observed - oldest + 1));
           out[r] = ClearSkyIndex.carry(k, csTarget);
         }
         return out;

@@ -2,6 +2,7 @@ package org.aoiforecast.forecasting.nn;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 import org.aoiforecast.core.DataException;
 import org.aoiforecast.core.TimeSeries;
 import org.aoiforecast.core.dataset.AgedDataset;
@@ -98,9 +99,24 @@ public record ClearSkyIndex(String column, double guard, double fallback) {
    *     guard, else {@link #fallback()}
    */
   public double freshest(double[] target, double[] clearSky, int count) {
+    return freshest(i -> target[i], i -> clearSky[i], count);
+  }
+
+  /**
+   * The freshest index that passes the guard among readings given by position, freshest first
+   * (the target is read only where the clear sky passes).
+   *
+   * @param target the target's value of the {@code i}-th reading
+   * @param clearSky the clear-sky value at the {@code i}-th reading's time
+   * @param count how many readings to look at
+   * @return {@code target(i) / clearSky(i)} for the first {@code i} whose clear sky passes the
+   *     guard, else {@link #fallback()}
+   */
+  public double freshest(IntToDoubleFunction target, IntToDoubleFunction clearSky, int count) {
     for (int i = 0; i < count; i++) {
-      if (passes(clearSky[i])) {
-        return target[i] / clearSky[i];
+      double c = clearSky.applyAsDouble(i);
+      if (passes(c)) {
+        return target.applyAsDouble(i) / c;
       }
     }
     return fallback;
@@ -125,7 +141,8 @@ public record ClearSkyIndex(String column, double guard, double fallback) {
     return clearSkyAtTarget > 0 ? index * clearSkyAtTarget : 0;
   }
 
-  private static double raw(Standardization st, String column, double v) {
+  /** A value of a column in its own units, whether or not the standardisation scaled it. */
+  static double raw(Standardization st, String column, double v) {
     return st != null && st.columns().contains(column) ? st.unscale(column, v) : v;
   }
 }

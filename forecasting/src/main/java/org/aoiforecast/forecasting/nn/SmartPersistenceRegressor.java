@@ -125,16 +125,10 @@ public final class SmartPersistenceRegressor {
     int source = carrier(spec);
     int column = spec.sources().get(source).columnIndex(target);
     int cs = ClearSkyIndex.column(s, index.column());
-    double k = index.fallback();
     int observed = data.anchorRow(row) - data.age(row, source);
-    for (int lag = 0; lag < spec.window(); lag++) {
-      double c = raw(st, index.column(), s.value(cs, observed - lag));
-      if (index.passes(c)) {
-        k = raw(st, target, data.value(row, source, column, lag)) / c;
-        break;
-      }
-    }
-    return ClearSkyIndex.carry(k, raw(st, index.column(), s.value(cs, data.targetRow(row))));
+    double k = index.freshest(lag -> ClearSkyIndex.raw(st, target, data.value(row, source, column, lag)),
+        lag -> ClearSkyIndex.raw(st, index.column(), s.value(cs, observed - lag)), spec.window());
+    return ClearSkyIndex.carry(k, ClearSkyIndex.raw(st, index.column(), s.value(cs, data.targetRow(row))));
   }
 
   /**
@@ -188,9 +182,7 @@ public final class SmartPersistenceRegressor {
         + "' among the sources' columns " + spec.sourceNames() + ": its index is read from the target's readings");
   }
 
-  private static double raw(Standardization st, String column, double v) {
-    return st != null && st.columns().contains(column) ? st.unscale(column, v) : v;
-  }
+
 
   @Override
   public boolean equals(Object o) {
