@@ -1,5 +1,6 @@
 package org.aoiforecast.forecasting;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.aoiforecast.forecasting.model.ModelFileException;
 
 /** Edits of model files for tests of damaged or foreign files. */
 final class ModelFiles {
@@ -57,5 +59,17 @@ final class ModelFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * Asserts that loading a model file fails with a {@link ModelFileException} whose message names
+   * what is wrong.
+   *
+   * @param file the (damaged or foreign) model file
+   * @param fragment text the message must contain
+   */
+  static void assertRefused(Path file, String fragment) {
+    ModelFileException e = assertThrows(ModelFileException.class, () -> AgeAwareForecaster.load(file));
+    assertTrue(e.getMessage().contains(fragment), e.getMessage());
   }
 }

@@ -21,7 +21,7 @@ import org.aoiforecast.core.dataset.Standardization;
  * at lead times of an hour or two it is the best single forecast (the solar field's reference).
  * The network cannot build the ratio cheaply from standardised inputs. Farther ahead the index
  * decorrelates and the regressor only adds noise to the path, hence the fade. See
- * docs/decisions.md, "A residual on smart persistence at the young ages", for the measurements.
+ * docs/decisions.md, "Smart persistence in the linear path", for the measurements.
  *
  * <p>Only what a live request carries is read: the target source's window (its {@code u}
  * freshest readings, not the day before them as the smart-persistence baseline may) and the
@@ -181,8 +181,6 @@ public final class SmartPersistenceRegressor {
     return new IllegalArgumentException("smart persistence in the linear path needs the target '" + spec.target()
         + "' among the sources' columns " + spec.sourceNames() + ": its index is read from the target's readings");
   }
-
-
 
   @Override
   public boolean equals(Object o) {

@@ -252,7 +252,6 @@ final class PredictCommand implements Callable<Integer> {
     return computed;
   }
 
-  /** The clear-sky recipe the model saved with its provenance, if any; a damaged one names the model file. */
   /**
    * The clear-sky GHI at the times of the target source's readings, which a model whose linear path
    * takes smart persistence needs, computed from the site saved with the model; null for other
@@ -306,7 +305,7 @@ final class PredictCommand implements Callable<Integer> {
     return out;
   }
 
-
+  /** The clear-sky recipe the model saved with its provenance, if any; a damaged one names the model file. */
   private Optional<ClearSkyColumn> savedRecipe(AgeAwareForecaster f) {
     try {
       return ClearSkyColumn.fromProperties(f.provenance().map(Provenance::properties).orElse(Map.of()));
@@ -406,7 +405,6 @@ final class PredictCommand implements Callable<Integer> {
     }
     return out;
   }
-
 
   private record Entry(String source, Duration age, double[] values) {}
 
