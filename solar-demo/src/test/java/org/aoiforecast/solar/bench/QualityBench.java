@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aoiforecast.core.dataset.AgeSet;
 import org.aoiforecast.forecasting.evaluation.AgeBand;
 import org.aoiforecast.forecasting.evaluation.BacktestReport;
@@ -48,7 +49,8 @@ import org.aoiforecast.solar.report.StudySettings;
  * --smart-path false}; the pooled network with the age input has the Gaussian head, scored by the MSE
  * of its means, unless {@code --intervals false}; {@code --per-age-gaussian true} adds, on one
  * split, the per-age networks trained by the same likelihood). With per-source ages
- * the bands are of the target source's age.
+ * the bands are of the target source's age. On one split it also prints, per strategy, the epochs
+ * its networks ran (mean over networks and seeds), which is what their training time is made of.
  */
 public final class QualityBench {
 
@@ -79,6 +81,8 @@ public final class QualityBench {
       }
     }
     Map<String, List<double[]>> runs = new LinkedHashMap<>();
+    // epochs each network ran, per "strategy/seed/network" (per-age networks train side by side)
+    Map<String, Integer> ran = new ConcurrentHashMap<>();
     List<BacktestReport> backtests = new ArrayList<>();
     System.out.printf(Locale.ROOT, "data %s (%d rows), covariates %s, linear path %s, source ages %s, %d cores%n",
         opt.getOrDefault("--data", "default"), data.series().size(), covariates, path, sourceAges,
@@ -120,13 +124,13 @@ public final class QualityBench {
         continue;
       }
       Study study = new Study(data, settings);
-      EvaluationReport report = study.train(TrainingListener.NONE).report();
+      EvaluationReport report = study.train(counting(ran, seed, null)).report();
       System.out.printf(Locale.ROOT, "seed %d: %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
       List<StrategyResult> results = new ArrayList<>(report.strategies());
       if (Boolean.parseBoolean(opt.getOrDefault("--per-age-gaussian", "false"))) {
         // the sceptic's control: the per-age networks trained by the same likelihood as the pooled one
         StrategyResult r = Evaluation.run(study.splits(), Strategies.perAge(config.toBuilder()
-            .head(OutputHead.GAUSSIAN).build()), TrainingListener.NONE).result();
+            .head(OutputHead.GAUSSIAN).build()), counting(ran, seed, "per-age (Gaussian)")).result();
         results.add(new StrategyResult("per-age (Gaussian)", r.train(), r.test(), r.trainSeconds(), r.networks(),
             java.util.Optional.empty()));
       }
@@ -170,6 +174,14 @@ public final class QualityBench {
       line.append(String.format(Locale.ROOT, " %.1f", mean[mean.length - 1]));
       System.out.println(line);
     }
+    Map<String, double[]> epochSums = new java.util.TreeMap<>();
+    ran.forEach((key, e) -> {
+      double[] sum = epochSums.computeIfAbsent(key.substring(0, key.indexOf('/')), k -> new double[2]);
+      sum[0] += e;
+      sum[1]++;
+    });
+    epochSums.forEach((name, sum) -> System.out.printf(Locale.ROOT, "%-20s %.1f epochs per network (%d networks)%n",
+        name, sum[0] / sum[1], (int) sum[1]));
     double[] pooled = means.get("pooled-with-age");
     if (pooled != null) {
       for (Map.Entry<String, double[]> e : means.entrySet()) {
@@ -185,6 +197,17 @@ public final class QualityBench {
         System.out.printf("pooled-with-age vs %-20s (overall, bands):%s%n", e.getKey(), v);
       }
     }
+  }
+
+  /**
+   * A listener that keeps the last epoch of every network, keyed "strategy/seed/network".
+   *
+   * @param ran where the epochs go
+   * @param seed the run's seed
+   * @param name the strategy's name in the key, or null for the one the progress reports
+   */
+  private static TrainingListener counting(Map<String, Integer> ran, long seed, String name) {
+    return p -> ran.merge((name == null ? p.strategy() : name) + "/" + seed + "/" + p.model(), p.epoch(), Math::max);
   }
 
   /**
